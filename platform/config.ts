@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the product reads, validated in one place.
+ *
+ * Each process (`bin/server.ts`, `bin/sandbox.ts`, the CLIs) calls {@link loadConfig} once and
+ * passes the typed result down; nothing else reads `process.env`. `.env.example` documents
+ * every key below.
+ */
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const secret = (min = 16) => z.string().min(min, `must be at least ${min} characters`);
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** `name:secret,name:secret` → record. */
+const pairs = z
+  .string()
+  .transform((raw, ctx) => {
+    const out: Record<string, string> = {};
+    for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const i = part.indexOf(':');
+      if (i <= 0 || i === part.length - 1) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not of the form name:value` });
+        return z.NEVER;
+      }
+      out[part.slice(0, i).toLowerCase()] = part.slice(i + 1);
+    }
+    return out;
+  });
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: logLevel.default('info'),
+    /** Pretty logs are for people at a terminal; JSON otherwise. */
+    LOG_PRETTY: bool.default(false),
+
+    // ── the bot's server ────────────────────────────────────────────────
+    PORT: port.default(3978),
+    HOST: z.string().default('127.0.0.1'),
+    PUBLIC_URL: z.url().optional(),
+    SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+
+    // ── storage ─────────────────────────────────────────────────────────
+    STORE: z.enum(['memory', 'redis']).default('memory'),
+    REDIS_URL: z.url().optional(),
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/, 'letters, digits, ":", "_" and "-" only').default('paw:'),
+
+    // ── internal APIs (the sandbox, or a company's own services) ───────
+    SANDBOX_PORT: port.default(3979),
+    SANDBOX_TOKEN: secret(16).default('sandbox-demo-token-change-me'),
+    /** Base URL of the internal APIs; unset = run the bundled sandbox inside `npm start`. */
+    INTERNAL_API_URL: z.url().optional(),
+    INTERNAL_API_TOKEN: z.string().min(1).optional(),
+    API_TIMEOUT_MS: positiveInt.default(2000),
+    API_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    /** Per-carrier webhook HMAC secrets: `carrier:secret,…`. */
+    CARRIER_SECRETS: pairs.default({ ups: 'ups-demo-webhook-secret', fedex: 'fedex-demo-webhook-secret', usps: 'usps-demo-webhook-secret' }),
+    /** Fault injection at start: JSON `{ "<METHOD> <route>": { "latencyMs": n, "errorRate": 0..1 } }`. */
+    SANDBOX_FAULTS: z
+      .string()
+      .transform((raw, ctx) => {
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string(), z.object({ latencyMs: z.number().int().min(0).max(60_000).default(0), errorRate: z.number().min(0).max(1).default(0) })))
+      .default({}),
+    SANDBOX_SEED: bool.default(true),
+  })
+  .superRefine((c, ctx) => {
+    if (c.STORE === 'redis' && !c.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when STORE=redis' });
+    }
+    if (c.INTERNAL_API_URL && !c.INTERNAL_API_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'is required when INTERNAL_API_URL is set' });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Thrown when the environment is invalid; its message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment (empty strings count as unset) into a {@link Config}.
+ * @throws ConfigError naming each variable that is wrong and why.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const v = (overrides as Record<string, string | undefined>)[key] ?? env[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = i.path.join('.') || '(config)';
+        const value = raw[name];
+        const shown = value === undefined ? '' : ` (got "${/SECRET|TOKEN|PASSWORD/.test(name) ? '***' : value}")`;
+        return `${name}: ${i.message}${shown}`;
+      }),
+    );
+  }
+  return parsed.data;
+}
+
+/** Base URL and token of the internal APIs the skills call. */
+export function internalApi(config: Config): { baseUrl: string; token: string; embedded: boolean } {
+  if (config.INTERNAL_API_URL) return { baseUrl: config.INTERNAL_API_URL.replace(/\/$/, ''), token: config.INTERNAL_API_TOKEN!, embedded: false };
+  return { baseUrl: `http://127.0.0.1:${config.SANDBOX_PORT}`, token: config.SANDBOX_TOKEN, embedded: true };
+}

@@ -1,0 +1,44 @@
+import pino, { type Logger } from 'pino';
+import { maskText } from './mask';
+
+export type { Logger } from 'pino';
+
+/** Keys whose values never reach a log line. */
+const REDACT = [
+  'authorization', '*.authorization', 'req.headers.authorization', 'req.headers.cookie', 'headers.authorization',
+  'pin', '*.pin', 'number', '*.number', 'password', '*.password', 'token', '*.token', 'secret', '*.secret', 'cookie', '*.cookie',
+];
+
+export interface LoggerOptions {
+  level?: string;
+  pretty?: boolean;
+  /** Destination stream; defaults to stdout. Tests pass a buffer. */
+  destination?: pino.DestinationStream;
+  base?: Record<string, unknown>;
+}
+
+/**
+ * The root logger: JSON lines, secrets redacted by key, free text masked (card numbers,
+ * PINs, emails, phone numbers) by the `msg` formatter.
+ */
+export function createLogger(opts: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      level: opts.level ?? 'info',
+      base: opts.base ?? { pid: process.pid },
+      redact: { paths: REDACT, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }) },
+      hooks: {
+        logMethod(args, method) {
+          const masked = args.map((a) => (typeof a === 'string' ? maskText(a) : a)) as Parameters<typeof method>;
+          return method.apply(this, masked);
+        },
+      },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    opts.destination ?? pino.destination({ sync: false }),
+  );
+}
+
+/** A logger that writes nothing (tests, benchmarks). */
+export const silentLogger = (): Logger => pino({ level: 'silent' });
