@@ -13,6 +13,8 @@ export interface SandboxContext {
   logger: Logger;
   /** Accepted carrier events, for the bot's proactive notifications. */
   shipmentEvents: EventStream<ShipmentEvent>;
+  /** Keys the fingerprints of idempotent requests (bodies may hold card numbers and PINs). */
+  idempotencySecret: string;
   /** Per-carrier webhook HMAC secrets. */
   carrierSecrets: Record<string, string>;
 }

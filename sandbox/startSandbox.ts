@@ -38,7 +38,7 @@ export async function startSandbox(config: Config, logger: Logger, clock: Clock 
   }
   if (config.SANDBOX_SEED && (await seedSandbox(store, clock))) logger.info('sandbox seeded with demo data');
   const faults = new FaultInjector(config.SANDBOX_FAULTS);
-  const { app } = createSandboxApp({ store, clock, logger, shipmentEvents, carrierSecrets: config.CARRIER_SECRETS, token: config.SANDBOX_TOKEN, faults });
+  const { app } = createSandboxApp({ store, clock, logger, shipmentEvents, carrierSecrets: config.CARRIER_SECRETS, token: config.SANDBOX_TOKEN, idempotencySecret: `idempotency:${config.SANDBOX_TOKEN}`, faults });
   return {
     app,
     store,

@@ -4,6 +4,7 @@ import type { EventStream, StreamEntry } from './eventStream';
 export class MemoryEventStream<T> implements EventStream<T> {
   private readonly entries: StreamEntry<T>[] = [];
   private readonly listeners = new Set<(e: StreamEntry<T>) => void>();
+  private readonly stops = new Set<() => void>();
   private seq = 0;
 
   constructor(private readonly maxLength = 10_000) {}
@@ -17,21 +18,30 @@ export class MemoryEventStream<T> implements EventStream<T> {
   }
 
   async read(afterId?: string, count = 100): Promise<StreamEntry<T>[]> {
-    return this.entries.filter((e) => afterId === undefined || e.id > afterId).slice(0, count);
+    // Copies, like the Redis twin: a reader mutating an entry must not change the stream.
+    return structuredClone(this.entries.filter((e) => afterId === undefined || e.id > afterId).slice(0, count));
   }
 
   subscribe(handler: (entry: StreamEntry<T>) => void | Promise<void>, opts: { afterId?: string } = {}): () => void {
-    // Deliver in order even when the handler is async: chain on one promise.
+    let active = true;
+    // Deliver in order even when the handler is async: chain on one promise. Entries still queued
+    // when the subscription stops are dropped, as they would be on Redis.
     let chain = Promise.resolve();
     const deliver = (e: StreamEntry<T>) => {
-      chain = chain.then(() => handler(e)).catch(() => undefined);
+      chain = chain.then(() => (active ? handler(structuredClone(e)) : undefined)).catch(() => undefined);
     };
     if (opts.afterId !== undefined) for (const e of this.entries) if (e.id > opts.afterId) deliver(e);
     this.listeners.add(deliver);
-    return () => this.listeners.delete(deliver);
+    const stop = () => {
+      active = false;
+      this.listeners.delete(deliver);
+      this.stops.delete(stop);
+    };
+    this.stops.add(stop);
+    return stop;
   }
 
   async close(): Promise<void> {
-    this.listeners.clear();
+    for (const stop of [...this.stops]) stop();
   }
 }

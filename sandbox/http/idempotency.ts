@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Request } from 'express';
 import { AppError, badRequest } from '../../platform/errors';
 import type { DocStore, DocWrite, TxSnapshot } from '../../platform/store/docStore';
@@ -33,6 +33,8 @@ function canonical(value: unknown): string {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// Bodies may hold a gift card number and PIN: only a keyed hash of them is ever stored.
+const hmac = (secret: string, s: string) => createHmac('sha256', secret).update(s).digest('hex');
 
 /**
  * Runs one account-changing write atomically, honouring `Idempotency-Key`: the effect and
@@ -41,10 +43,11 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
  * arrive at once); the same key with another body → 422. Only successful responses are
  * recorded: a refused request changed nothing and may be retried.
  *
+ * @param deps the store, and the secret that keys the stored request fingerprints.
  * @param keys the documents `fn` reads and writes.
  */
 export async function idempotentWrite(
-  store: DocStore,
+  { store, idempotencySecret }: { store: DocStore; idempotencySecret: string },
   req: Request,
   keys: string[],
   fn: (read: TxSnapshot) => WriteOutcome | Promise<WriteOutcome>,
@@ -52,7 +55,7 @@ export async function idempotentWrite(
   const key = req.get('idempotency-key');
   if (key !== undefined && !KEY_FORMAT.test(key)) throw badRequest('Idempotency-Key must be 1 to 200 visible ASCII characters.');
   const scope = `${req.method} ${req.baseUrl}${req.path}`;
-  const requestHash = sha256(`${scope}\n${canonical(req.body ?? null)}`);
+  const requestHash = hmac(idempotencySecret, `${scope}\n${canonical(req.body ?? null)}`);
   const idemKey = key === undefined ? undefined : `idem:${sha256(`${scope}\n${key}`)}`;
 
   type TxOut = { replay: IdempotencyRecord } | { out: WriteOutcome };
