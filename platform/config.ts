@@ -32,6 +32,10 @@ const pairs = z
     return out;
   });
 
+/** Demo secrets: fine on a laptop, refused when NODE_ENV=production. */
+const DEMO_DIRECTLINE_TOKEN_SECRET = 'directline-demo-token-secret-change-me-0123456789';
+const DEMO_CHAT_API_SECRET = 'chat-api-demo-secret-change-me';
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -74,6 +78,32 @@ export const configSchema = z
       .pipe(z.record(z.string(), z.object({ latencyMs: z.number().int().min(0).max(60_000).default(0), errorRate: z.number().min(0).max(1).default(0) })))
       .default({}),
     SANDBOX_SEED: bool.default(true),
+
+    // ── web chat channel (Direct Line 3.0 compatible) ───────────────────
+    /** HS256 key of the chat tokens (conversation + user bound JWTs). */
+    DIRECTLINE_TOKEN_SECRET: secret(32).default(DEMO_DIRECTLINE_TOKEN_SECRET),
+    /** Lifetime of a chat token; clients refresh it before it runs out. */
+    DIRECTLINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+    /** A conversation and its history are kept this long after its last activity. */
+    DIRECTLINE_RETENTION_SECONDS: positiveInt.default(86_400),
+    /** Oldest activities of a conversation are dropped beyond this many. */
+    DIRECTLINE_MAX_ACTIVITIES: positiveInt.default(2000),
+    /** Posted activities per second per conversation (burst of the same size). */
+    DIRECTLINE_MESSAGES_PER_SECOND: positiveInt.default(10),
+    /** New conversations per minute per client address. */
+    DIRECTLINE_CONVERSATIONS_PER_MINUTE: positiveInt.default(30),
+    /** Longest message text accepted, in characters. */
+    DIRECTLINE_MAX_TEXT_LENGTH: positiveInt.default(2000),
+    /** Largest request body of the chat endpoints, in bytes. */
+    DIRECTLINE_MAX_BODY_BYTES: positiveInt.default(32_768),
+    /** Seconds between keep-alive frames on the activity stream. */
+    DIRECTLINE_KEEPALIVE_SECONDS: positiveInt.default(20),
+    /** Display name of the bot in the chat. */
+    CHAT_BOT_NAME: z.string().min(1).max(60).default('PawSupport'),
+    /** Bearer secret of the host site's server for `POST /api/chat/token`. */
+    CHAT_API_SECRET: secret(16).default(DEMO_CHAT_API_SECRET),
+    /** The page at `/` lets visitors pick a demo customer; turn off in production. */
+    DEMO_MODE: bool.default(true),
   })
   .superRefine((c, ctx) => {
     if (c.STORE === 'redis' && !c.REDIS_URL) {
@@ -81,6 +111,11 @@ export const configSchema = z
     }
     if (c.INTERNAL_API_URL && !c.INTERNAL_API_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'is required when INTERNAL_API_URL is set' });
+    }
+    if (c.NODE_ENV === 'production') {
+      for (const [key, demo] of [['DIRECTLINE_TOKEN_SECRET', DEMO_DIRECTLINE_TOKEN_SECRET], ['CHAT_API_SECRET', DEMO_CHAT_API_SECRET]] as const) {
+        if (c[key] === demo) ctx.addIssue({ code: 'custom', path: [key], message: 'must be changed from the demo value in production' });
+      }
     }
   });
 

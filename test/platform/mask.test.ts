@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../platform/logger';
+import { maskText } from '../../platform/mask';
+
+describe('masking of personal and payment data', () => {
+  const table: [string, string][] = [
+    ['my card is 6006 4912 3456 1001 pin 1234', 'my card is **** 1001 pin [pin]'],
+    ['card 6006491234561001, PIN: 9876', 'card **** 1001, PIN: [pin]'],
+    ['mail me at jane.doe+pets@example.co.uk please', 'mail me at [email] please'],
+    ['call +1 415-555-0132 or (415) 555 0199', 'call [phone] or [phone]'],
+    ['order PS-10042 and 3 bags', 'order PS-10042 and 3 bags'],
+    ['pause for 12 weeks until 2026-12-03', 'pause for 12 weeks until 2026-12-03'],
+  ];
+  for (const [input, expected] of table) it(`"${input}" → "${expected}"`, () => assert.equal(maskText(input), expected));
+
+  it('masks log messages and redacts secret keys', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({ write: (chunk, _e, cb) => (lines.push(String(chunk)), cb()) });
+    const logger = createLogger({ destination });
+    logger.info({ pin: '1234', req: { headers: { authorization: 'Bearer s3cret' } }, nested: { token: 'abc' } }, 'redeem 6006491234561001 for ann@example.com');
+    logger.flush();
+    await new Promise((r) => setImmediate(r));
+    const out = lines.join('');
+    assert.ok(out.includes('**** 1001'), out);
+    for (const secret of ['6006491234561001', '1234"', 's3cret', '"abc"', 'ann@example.com']) assert.ok(!out.includes(secret), `leaked ${secret}: ${out}`);
+  });
+});
