@@ -104,6 +104,12 @@ export const configSchema = z
     CHAT_API_SECRET: secret(16).default(DEMO_CHAT_API_SECRET),
     /** The page at `/` lets visitors pick a demo customer; turn off in production. */
     DEMO_MODE: bool.default(true),
+
+    // ── staff sign-in (agent console, trainer, admin) ───────────────────
+    /** JSON file of agents, trainers and admins (scrypt hashes); unset = the demo users. */
+    USERS_FILE: z.string().min(1).optional(),
+    /** A staff session ends this long after sign-in. */
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(7 * 86_400).default(12 * 3600),
   })
   .superRefine((c, ctx) => {
     if (c.STORE === 'redis' && !c.REDIS_URL) {
@@ -111,6 +117,9 @@ export const configSchema = z
     }
     if (c.INTERNAL_API_URL && !c.INTERNAL_API_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['INTERNAL_API_TOKEN'], message: 'is required when INTERNAL_API_URL is set' });
+    }
+    if (c.NODE_ENV === 'production' && !c.USERS_FILE) {
+      ctx.addIssue({ code: 'custom', path: ['USERS_FILE'], message: 'is required in production (the demo users have published passwords)' });
     }
     if (c.NODE_ENV === 'production') {
       for (const [key, demo] of [['DIRECTLINE_TOKEN_SECRET', DEMO_DIRECTLINE_TOKEN_SECRET], ['CHAT_API_SECRET', DEMO_CHAT_API_SECRET]] as const) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import type { Config } from '../../platform/config';
 import { createHttpApp } from '../../platform/http/createHttpApp';
 import { finishHttpApp } from '../../platform/http/finishHttpApp';
@@ -23,6 +23,8 @@ export interface ChatServerDeps {
   listCustomers?: () => Promise<DemoCustomer[]>;
   /** Typing indicator after this many ms of a slow turn (default 600; 0 = off). */
   typingDelayMs?: number;
+  /** More surfaces of the same server (consoles, admin, metrics), mounted before the 404 fallback. */
+  routers?: (channel: DirectLineChannel) => RequestHandler[];
 }
 
 export interface ChatServer {
@@ -69,6 +71,7 @@ export function createChatServer(deps: ChatServerDeps): ChatServer {
   app.use(chatApiRouter({ channel, apiSecret: config.CHAT_API_SECRET, demoMode: config.DEMO_MODE, listCustomers: deps.listCustomers }));
   app.use(chatPageRouter({ demoMode: config.DEMO_MODE }));
   app.use(uploadErrors);
+  for (const r of deps.routers?.(channel) ?? []) app.use(r);
   finishHttpApp(app, logger);
 
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
