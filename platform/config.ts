@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { thresholdsOverrideSchema } from '../bot/routing/thresholds';
 
 /**
  * Every environment variable the product reads, validated in one place.
@@ -78,6 +79,25 @@ export const configSchema = z
       .pipe(z.record(z.string(), z.object({ latencyMs: z.number().int().min(0).max(60_000).default(0), errorRate: z.number().min(0).max(1).default(0) })))
       .default({}),
     SANDBOX_SEED: bool.default(true),
+
+    // ── intent classifier ───────────────────────────────────────────────
+    /** Where the trained model lives (trained from INTENTS_DIR on first start if missing). */
+    MODEL_DIR: z.string().min(1).default('models/current'),
+    /** The training corpus. */
+    INTENTS_DIR: z.string().min(1).default('intents'),
+    /** Overrides of the model's calibrated routing thresholds, JSON: {"answer":0.5,"perIntent":{"subscription.cancel":0.8}}. */
+    NLU_THRESHOLDS: z
+      .string()
+      .transform((raw, ctx) => {
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+          return z.NEVER;
+        }
+      })
+      .pipe(thresholdsOverrideSchema)
+      .optional(),
 
     // ── web chat channel (Direct Line 3.0 compatible) ───────────────────
     /** HS256 key of the chat tokens (conversation + user bound JWTs). */

@@ -1,0 +1,49 @@
+import { ConversationState, type Storage } from 'botbuilder';
+import type { Recognizer } from '../bot/nlu/recognizer';
+import { PawBot } from '../bot/PawBot';
+import type { Thresholds } from '../bot/routing/thresholds';
+import type { Logger } from '../platform/logger';
+import { GiftCardsClient } from '../skills/giftCards/giftCardsClient';
+import { giftCardsSkill } from '../skills/giftCards/giftCardsSkill';
+import { RewardsClient } from '../skills/rewards/rewardsClient';
+import { rewardsSkill } from '../skills/rewards/rewardsSkill';
+import type { ApiClientOptions } from '../skills/shared/apiClient';
+import type { SkillServices } from '../skills/shared/skillServices';
+import { ShippingClient } from '../skills/shipping/shippingClient';
+import { shippingSkill } from '../skills/shipping/shippingSkill';
+import { SubscriptionsClient } from '../skills/subscriptions/subscriptionsClient';
+import { subscriptionsSkill } from '../skills/subscriptions/subscriptionsSkill';
+
+export interface BotParts {
+  api: ApiClientOptions;
+  recognizer: Recognizer;
+  thresholds: () => Thresholds;
+  storage: Storage;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Builds the bot from its parts: typed clients of the internal APIs, the four skills, the
+ * recognizer and conversation state. Shared by the server, the terminal chat and the tests,
+ * so all three talk to the same bot.
+ */
+export function buildBot(parts: BotParts): { bot: PawBot; conversationState: ConversationState; services: SkillServices } {
+  const services: SkillServices = {
+    subscriptions: new SubscriptionsClient(parts.api),
+    shipping: new ShippingClient(parts.api),
+    giftCards: new GiftCardsClient(parts.api),
+    rewards: new RewardsClient(parts.api),
+    recognizer: parts.recognizer,
+    now: parts.now ?? (() => new Date()),
+  };
+  const conversationState = new ConversationState(parts.storage);
+  const bot = new PawBot({
+    recognizer: parts.recognizer,
+    thresholds: parts.thresholds,
+    skills: [subscriptionsSkill(services), shippingSkill(services), giftCardsSkill(services), rewardsSkill(services)],
+    conversationState,
+    logger: parts.logger,
+  });
+  return { bot, conversationState, services };
+}

@@ -1,0 +1,265 @@
+import { ActivityHandler, ActivityTypes, HandoffEventNames, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import type { Logger } from '../platform/logger';
+import { maskText } from '../platform/mask';
+import { ApiFailureDialog } from './dialogs/apiFailureDialog';
+import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
+import { initiateHandoff } from './handoff/initiateHandoff';
+import { identityOf } from './identity';
+import type { Recognition, Recognizer } from './nlu/recognizer';
+import { CAPABILITIES, replies } from './replies';
+import { decide, type Decision } from './routing/decide';
+import type { Thresholds } from './routing/thresholds';
+import { emptyConversationData, LIMITS, pushBounded, type ConversationData, type TrailEntry } from './state/conversationData';
+import { say } from './turn/say';
+import { chosenIntent } from './turn/suggestions';
+import { conversationData, customerOf, setTurnMemory } from './turn/turnMemory';
+
+export interface PawBotDeps {
+  recognizer: Recognizer;
+  /** Thresholds in force (from the model's calibration, overridden by config). */
+  thresholds: () => Thresholds;
+  skills: Skill[];
+  conversationState: ConversationState;
+  logger: Logger;
+}
+
+/** "cancel", "stop", "never mind"… alone: stop what is in progress (not "cancel my subscription"). */
+const STOP = /^\s*(cancel|stop|never\s*mind|nevermind|forget it|quit|abort|exit|no thanks?,? (?:stop|cancel))\s*[.!]*\s*$/i;
+
+const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks', 'help', 'none']);
+
+/**
+ * The bot: every customer message is classified, routed by confidence (one routing function
+ * decides answer, clarify, fallback or hand off) and served by a skill dialog. Interruptions
+ * ("help", "cancel", a new topic) work in the middle of any dialog. While a conversation waits
+ * for or talks to a human agent, the bot does not classify anything.
+ */
+export class PawBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly data: StatePropertyAccessor<ConversationData>;
+  private readonly dialogs: DialogSet;
+  private readonly intents = new Map<string, SkillIntent>();
+
+  constructor(private readonly deps: PawBotDeps) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.data = deps.conversationState.createProperty<ConversationData>('paw');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(new ApiFailureDialog());
+    for (const skill of deps.skills) {
+      for (const d of skill.dialogs) this.dialogs.add(d);
+      for (const i of skill.intents) this.intents.set(i.intent, i);
+    }
+
+    this.onMembersAdded(async (context, next) => {
+      const bot = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id !== bot)) {
+        await this.withTurn(context, async () => say(context, replies.welcome(customerOf(context).name), CAPABILITIES));
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await this.withTurn(context, async () => this.onCustomerMessage(context));
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === HandoffEventNames.HandoffStatus) await this.withTurn(context, async () => this.onHandoffStatus(context));
+      await next();
+    });
+  }
+
+  /** Loads state, records the transcript, runs `fn`, saves state (also when `fn` throws). */
+  private async withTurn(context: TurnContext, fn: () => Promise<void>): Promise<void> {
+    const data = await this.data.get(context, emptyConversationData());
+    const identity = identityOf(context.activity);
+    setTurnMemory(context, data, identity);
+    const id = context.activity.id;
+    if (id && context.activity.type === ActivityTypes.Message) {
+      if (data.seenActivityIds.includes(id)) {
+        this.deps.logger.info({ activityId: id }, 'duplicate activity ignored');
+        return;
+      }
+      pushBounded(data.seenActivityIds, id, LIMITS.seen);
+    }
+    context.onSendActivities(async (_ctx, activities, nextSend) => {
+      for (const a of activities) {
+        if (a.type === ActivityTypes.Message && a.text) pushBounded(data.transcript, { role: 'bot', text: maskText(a.text), at: new Date().toISOString() }, LIMITS.transcript);
+      }
+      return nextSend();
+    });
+    try {
+      await fn();
+    } finally {
+      await this.deps.conversationState.saveChanges(context);
+    }
+  }
+
+  private async onCustomerMessage(context: TurnContext): Promise<void> {
+    const data = conversationData(context);
+    const text = (context.activity.text ?? '').trim();
+    pushBounded(data.transcript, { role: 'customer', text: data.expectingSecret ? '[secret]' : maskText(text), at: new Date().toISOString() }, LIMITS.transcript);
+
+    if (data.handoff.status !== 'none') return this.whileWithHumans(context, data, text);
+
+    const dc = await this.dialogs.createContext(context);
+    if (STOP.test(text)) {
+      if (dc.activeDialog) {
+        await dc.cancelAllDialogs();
+        data.activeIntent = undefined;
+        return say(context, replies.cancelled);
+      }
+      return say(context, replies.nothingToCancel);
+    }
+
+    const picked = chosenIntent(context.activity.value);
+    const recognition: Recognition = picked
+      ? { text, intent: picked, score: 1, ranking: [{ intent: picked, score: 1 }], entities: (await this.deps.recognizer.recognize(text)).entities }
+      : await this.deps.recognizer.recognize(text);
+    const decision = picked ? ({ kind: 'answer', intent: picked } as Decision) : decide(recognition, this.deps.thresholds(), { consecutiveFallbacks: data.consecutiveFallbacks });
+
+    if (dc.activeDialog) {
+      if (this.isInterruption(recognition, decision, data)) {
+        this.trail(data, recognition, 'interrupt');
+        await dc.cancelAllDialogs();
+        data.activeIntent = undefined;
+        return this.route(context, dc, recognition, decision);
+      }
+      if (decision.kind === 'answer' && decision.intent === 'help') {
+        this.trail(data, recognition, 'interrupt');
+        await say(context, replies.help);
+        await dc.repromptDialog();
+        return;
+      }
+      this.trail(data, recognition, 'slot');
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) data.activeIntent = undefined;
+      return;
+    }
+    return this.route(context, dc, recognition, decision);
+  }
+
+  /** One place turns a routing decision into what the customer sees. */
+  private async route(context: TurnContext, dc: DialogContext, recognition: Recognition, decision: Decision): Promise<void> {
+    const data = conversationData(context);
+    this.trail(data, recognition, decision.kind);
+    switch (decision.kind) {
+      case 'fallback':
+        data.consecutiveFallbacks += 1;
+        return say(context, replies.fallback, CAPABILITIES);
+      case 'clarify':
+        data.consecutiveFallbacks = 0;
+        return say(
+          context,
+          replies.clarify,
+          decision.candidates.map((intent) => ({ title: intentTitle(intent), intent })),
+        );
+      case 'handoff':
+        return initiateHandoff(context, decision.reason, handoffSummary(decision.reason, data));
+      case 'answer':
+        data.consecutiveFallbacks = 0;
+        return this.answer(context, dc, recognition, decision.intent);
+    }
+  }
+
+  private async answer(context: TurnContext, dc: DialogContext, recognition: Recognition, intent: string): Promise<void> {
+    const name = customerOf(context).name;
+    switch (intent) {
+      case 'greeting':
+        return say(context, replies.greeting(name), CAPABILITIES);
+      case 'goodbye':
+        return say(context, replies.goodbye);
+      case 'thanks':
+        return say(context, replies.thanks);
+      case 'help':
+        return say(context, replies.help, CAPABILITIES);
+      case 'agent.request':
+        return initiateHandoff(context, 'asked_for_agent', `Customer asked for a person: "${maskText(recognition.text).slice(0, 120)}"`);
+    }
+    const skill = this.intents.get(intent);
+    if (!skill) return say(context, replies.fallback, CAPABILITIES);
+    if (skill.needsCustomer && !customerOf(context).customerId) return say(context, replies.signInRequired);
+    const data = conversationData(context);
+    data.activeIntent = intent;
+    const result = await dc.beginDialog(skill.dialogId, { recognition } satisfies SkillDialogOptions);
+    if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) data.activeIntent = undefined;
+  }
+
+  /**
+   * A confident, different task in the middle of a dialog ("actually, where is my order?")
+   * switches topic; a short answer to the dialog's question does not.
+   */
+  private isInterruption(r: Recognition, d: Decision, data: ConversationData): boolean {
+    if (d.kind === 'handoff') return true;
+    if (d.kind !== 'answer' || SMALL_TALK.has(d.intent) || d.intent === data.activeIntent) return false;
+    if (!this.intents.has(d.intent) && d.intent !== 'agent.request') return false;
+    const words = r.text.split(/\s+/).filter(Boolean).length;
+    return words >= 3;
+  }
+
+  /** Waiting for or talking to a person: nothing goes to the classifier. */
+  private async whileWithHumans(context: TurnContext, data: ConversationData, text: string): Promise<void> {
+    if (data.handoff.status === 'waiting' && STOP.test(text)) {
+      data.handoff = { status: 'none' };
+      await context.sendActivity({ type: ActivityTypes.Event, name: 'handoff.cancel', value: { reason: 'customer_cancelled' } });
+      return say(context, replies.leftQueue, CAPABILITIES);
+    }
+    // With an agent, the handoff hub relays messages; the bot stays quiet.
+    if (data.handoff.status === 'waiting') return say(context, replies.stillWaiting);
+  }
+
+  /** `handoff.status` from the hub: accepted → with an agent; completed/failed → back to the bot. */
+  private async onHandoffStatus(context: TurnContext): Promise<void> {
+    const data = conversationData(context);
+    const value = (context.activity.value ?? {}) as { state?: string; message?: string; agentName?: string };
+    switch (value.state) {
+      case 'accepted':
+        data.handoff = { ...data.handoff, status: 'with_agent', agentName: value.agentName };
+        return;
+      case 'completed':
+        data.handoff = { status: 'none' };
+        return say(context, replies.agentLeft, CAPABILITIES);
+      case 'failed':
+        data.handoff = { status: 'none' };
+        return say(context, replies.agentFailed, CAPABILITIES);
+    }
+  }
+
+  private trail(data: ConversationData, r: Recognition, decision: TrailEntry['decision']): void {
+    pushBounded(data.trail, { text: data.expectingSecret ? '[secret]' : maskText(r.text), intent: r.intent, score: Math.round(r.score * 1000) / 1000, decision, at: new Date().toISOString() }, LIMITS.trail);
+  }
+}
+
+const TITLES: Record<string, string> = {
+  'subscription.list': 'See my subscriptions',
+  'subscription.pause': 'Pause a subscription',
+  'subscription.resume': 'Resume a subscription',
+  'subscription.skip': 'Skip a delivery',
+  'subscription.cancel': 'Cancel a subscription',
+  'subscription.modify': 'Change a subscription',
+  'shipping.track': 'Track my order',
+  'shipping.problem': 'Report a delivery problem',
+  'giftcard.balance': 'Gift card balance',
+  'giftcard.redeem': 'Redeem a gift card',
+  'rewards.balance': 'My reward points',
+  'rewards.history': 'Points history',
+  'rewards.redeem': 'Use my points',
+  'agent.request': 'Talk to a person',
+  help: 'What can you do?',
+  greeting: 'Say hello',
+  goodbye: "That's all",
+  thanks: 'Thanks',
+};
+
+/** A button title for an intent. */
+export const intentTitle = (intent: string): string => TITLES[intent] ?? intent;
+
+function handoffSummary(reason: string, data: ConversationData): string {
+  const said = data.trail
+    .slice(-3)
+    .map((t) => `"${t.text.slice(0, 60)}"`)
+    .join(', ');
+  return reason === 'not_understood_twice' ? `Bot did not understand twice: ${said}` : `Handoff (${reason}) after ${said}`;
+}

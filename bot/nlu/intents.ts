@@ -1,0 +1,42 @@
+/**
+ * The intents the bot understands. Anything else is out of scope: the recognizer says
+ * {@link NONE_INTENT} (NLP.js's own class for it is `None`).
+ */
+export const IN_SCOPE_INTENTS = [
+  'greeting',
+  'goodbye',
+  'thanks',
+  'help',
+  'agent.request',
+  'subscription.list',
+  'subscription.pause',
+  'subscription.resume',
+  'subscription.skip',
+  'subscription.cancel',
+  'subscription.modify',
+  'shipping.track',
+  'shipping.problem',
+  'giftcard.balance',
+  'giftcard.redeem',
+  'rewards.balance',
+  'rewards.history',
+  'rewards.redeem',
+] as const;
+
+export type InScopeIntent = (typeof IN_SCOPE_INTENTS)[number];
+
+/** Out of scope: returns, passwords, pet health, chit-chat, gibberish… */
+export const NONE_INTENT = 'none';
+
+/** Intents that change a customer's account: routed with stricter confidence. */
+export const ACCOUNT_CHANGING_INTENTS: readonly InScopeIntent[] = [
+  'subscription.pause',
+  'subscription.resume',
+  'subscription.skip',
+  'subscription.cancel',
+  'subscription.modify',
+  'giftcard.redeem',
+  'rewards.redeem',
+];
+
+export const isInScopeIntent = (intent: string): intent is InScopeIntent => (IN_SCOPE_INTENTS as readonly string[]).includes(intent);

@@ -1,0 +1,36 @@
+import type { Suggestion } from './turn/suggestions';
+
+/** The bot's own words (skills keep theirs in `skills/<domain>/replies.ts`). */
+export const CAPABILITIES: Suggestion[] = [
+  { title: 'Where is my order?', intent: 'shipping.track' },
+  { title: 'My subscriptions', intent: 'subscription.list' },
+  { title: 'Gift card balance', intent: 'giftcard.balance' },
+  { title: 'My reward points', intent: 'rewards.balance' },
+  { title: 'Talk to a person', intent: 'agent.request' },
+];
+
+export const replies = {
+  welcome: (name?: string) =>
+    `Hi${name ? ` ${name.split(' ')[0]}` : ''}! I'm the PawSupport assistant. I can track orders, manage your autoship subscriptions, check gift cards and reward points, or get you a person.`,
+  greeting: (name?: string) => `Hello${name ? ` ${name.split(' ')[0]}` : ''}! What can I help you with today?`,
+  goodbye: 'Thanks for chatting with PawSupport. Give your pets a scratch from us!',
+  thanks: "You're welcome! Anything else I can help with?",
+  help:
+    'Here is what I can do:\n' +
+    '- **Orders**: "where is my order?", report a lost or damaged delivery\n' +
+    '- **Autoship**: list, pause, resume, skip, change or cancel a subscription\n' +
+    '- **Gift cards**: check a balance or add one to your account\n' +
+    '- **Rewards**: points, tier, history, turn points into store credit\n' +
+    'You can say "cancel" to stop what we are doing, or ask for a person at any time.',
+  fallback: "Sorry, I didn't understand that. Here's what I can help with:",
+  clarify: 'Just to be sure, did you mean one of these?',
+  cancelled: "Okay, I've stopped that. Nothing was changed. What else can I do for you?",
+  nothingToCancel: "There's nothing in progress to cancel. What can I help you with?",
+  signInRequired:
+    "I can't see your account because you're not signed in. Please sign in to the shop and open the chat again, and I'll be able to help with that.",
+  stillWaiting: "Thanks, I've added that for the agent, who will see it as soon as they join. Say \"cancel\" to go back to the bot.",
+  leftQueue: "Okay, you've left the queue. I'm back. What can I help you with?",
+  agentJoined: (name?: string) => `${name ?? 'An agent'} has joined the chat.`,
+  agentLeft: "The agent has left the chat, and I'm back. Is there anything else I can help you with?",
+  agentFailed: "Sorry, no one from the team could take the chat. I'm here again: what can I help you with?",
+} as const;

@@ -1,0 +1,106 @@
+import { vals } from '../../../bot/dialogs/stepValues';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Rewards } from '../../../contracts/rewards';
+import { newOperationId, operationKey } from '../../../bot/dialogs/operationKey';
+import { checkedTextPrompt, confirmPrompt, PROMPTS } from '../../../bot/dialogs/prompts';
+import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
+import { say, typing } from '../../../bot/turn/say';
+import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
+import { handleApiError } from '../../shared/handleApiError';
+import type { SkillServices } from '../../shared/skillServices';
+import { slots } from '../../shared/slots';
+import { rewardsReplies } from '../rewardsReplies';
+
+export const REWARDS_REDEEM_DIALOG = 'rewards.redeem';
+const POINTS_PROMPT = `${REWARDS_REDEEM_DIALOG}.points`;
+
+interface RedeemState {
+  rewards: Rewards;
+  points?: number;
+  operationId?: string;
+}
+
+/** Reads a points amount from an answer: "500", "500 points", "all of them". */
+async function pointsIn(services: SkillServices, text: string, all: number): Promise<number | undefined> {
+  if (/\b(all|everything|max(imum)?)\b/i.test(text)) return Math.floor(all / 100) * 100;
+  const r = await services.recognizer.recognize(text);
+  return slots.points(r) ?? slots.quantity(r);
+}
+
+/** Turn points into store credit: amount (from the message or asked), confirm, one call. */
+export class RewardsRedeemDialog extends ComponentDialog {
+  constructor(services: SkillServices) {
+    super(REWARDS_REDEEM_DIALOG);
+    this.initialDialogId = `${this.id}.steps`;
+    this.addDialog(confirmPrompt());
+    this.addDialog(
+      checkedTextPrompt(POINTS_PROMPT, async (text, pc) => {
+        const state = pc.options.validations as RedeemState;
+        const points = await pointsIn(services, text, state.rewards.points);
+        if (points === undefined || points <= 0 || points % 100 !== 0) return rewardsReplies.badPoints;
+        if (points > state.rewards.points) return rewardsReplies.tooMany(state.rewards.points);
+        return null;
+      }),
+    );
+    this.addDialog(
+      new WaterfallDialog(`${REWARDS_REDEEM_DIALOG}.steps`, [
+        async (step: WaterfallStepContext) => {
+          const { recognition } = step.options as SkillDialogOptions;
+          await typing(step.context);
+          let rewards: Rewards;
+          try {
+            rewards = await services.rewards.get(customerOf(step.context).customerId!);
+          } catch (e) {
+            return handleApiError(step, e, { action: 'look up your points', write: false });
+          }
+          const state: RedeemState = { rewards };
+          vals(step).state = state;
+          if (rewards.points < 100) {
+            await say(step.context, rewardsReplies.notEnough(rewards));
+            return step.endDialog();
+          }
+          const given = slots.points(recognition) ?? slots.quantity(recognition);
+          if (given !== undefined && given > 0 && given % 100 === 0 && given <= rewards.points) {
+            state.points = given;
+            return step.next();
+          }
+          if (given !== undefined) await say(step.context, given > rewards.points ? rewardsReplies.tooMany(rewards.points) : rewardsReplies.badPoints);
+          return step.prompt(POINTS_PROMPT, { prompt: rewardsReplies.askPoints(rewards), validations: state });
+        },
+        async (step: WaterfallStepContext) => {
+          const state = vals(step).state as RedeemState;
+          if (state.points === undefined) {
+            if (typeof step.result !== 'string') {
+              await say(step.context, rewardsReplies.gaveUp);
+              return step.endDialog();
+            }
+            state.points = await pointsIn(services, step.result, state.rewards.points);
+          }
+          conversationData(step.context).slots.pointsToRedeem = state.points;
+          state.operationId = newOperationId();
+          return step.prompt(PROMPTS.confirm, { prompt: rewardsReplies.confirm(state.points!, state.rewards) });
+        },
+        async (step: WaterfallStepContext) => {
+          const state = vals(step).state as RedeemState;
+          if (step.result !== true) {
+            await say(step.context, rewardsReplies.declined);
+            return step.endDialog();
+          }
+          await typing(step.context);
+          try {
+            const done = await services.rewards.redeem(
+              customerOf(step.context).customerId!,
+              { points: state.points! },
+              { idempotencyKey: operationKey(step.context, state.operationId!) },
+            );
+            await say(step.context, rewardsReplies.done(done));
+            conversationData(step.context).shown.push(`Redeemed ${done.pointsRedeemed} points for ${done.creditCents} cents`);
+          } catch (e) {
+            return handleApiError(step, e, { action: 'redeem your points', write: true, refusals: { insufficient_points: rewardsReplies.insufficient } });
+          }
+          return step.endDialog();
+        },
+      ]),
+    );
+  }
+}

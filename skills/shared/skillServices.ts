@@ -1,0 +1,16 @@
+import type { Recognizer } from '../../bot/nlu/recognizer';
+import type { GiftCardsClient } from '../giftCards/giftCardsClient';
+import type { RewardsClient } from '../rewards/rewardsClient';
+import type { ShippingClient } from '../shipping/shippingClient';
+import type { SubscriptionsClient } from '../subscriptions/subscriptionsClient';
+
+/** What skill dialogs receive: the typed clients, the recognizer (for answers to prompts) and a clock. */
+export interface SkillServices {
+  subscriptions: SubscriptionsClient;
+  shipping: ShippingClient;
+  giftCards: GiftCardsClient;
+  rewards: RewardsClient;
+  recognizer: Recognizer;
+  /** Now (tests pin it); dates are resolved relative to it. */
+  now: () => Date;
+}

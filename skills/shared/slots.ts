@@ -1,0 +1,24 @@
+import type { Recognition } from '../../bot/nlu/recognizer';
+
+/**
+ * Typed slot values read from a recognition's entities: the only place skills touch the
+ * entity shapes.
+ */
+type R = Pick<Recognition, 'entities'>;
+const first = (r: R, type: string) => r.entities.find((e) => e.type === type) as Record<string, unknown> | undefined;
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+export const slots = {
+  orderNumber: (r: R) => str(first(r, 'orderNumber')?.value),
+  giftCardNumber: (r: R) => str(first(r, 'giftCardNumber')?.value),
+  pin: (r: R) => str(first(r, 'pin')?.value),
+  quantity: (r: R) => num(first(r, 'quantity')?.value),
+  points: (r: R) => num(first(r, 'points')?.value),
+  /** Every N weeks. */
+  frequencyWeeks: (r: R) => num((first(r, 'frequency')?.value as { weeks?: number } | undefined)?.weeks),
+  /** `YYYY-MM-DD`. */
+  date: (r: R) => str(first(r, 'date')?.value),
+  /** A span of time in days ("for two weeks" → 14). */
+  durationDays: (r: R) => num((first(r, 'duration')?.value as { days?: number } | undefined)?.days),
+};

@@ -1,0 +1,64 @@
+import { vals } from '../../../bot/dialogs/stepValues';
+import { ComponentDialog, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { CancelSubscriptionRequest } from '../../../contracts/subscriptions';
+import { choicePrompt, confirmPrompt, PROMPTS } from '../../../bot/dialogs/prompts';
+import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
+import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
+import type { SkillServices } from '../../shared/skillServices';
+import { subscriptionsReplies } from '../subscriptionsReplies';
+import { applyIfConfirmed, askToConfirm } from './applySubscriptionChange';
+import { chooseSubscriptionSteps, chosen } from './chooseSubscription';
+import { PAUSE_SUBSCRIPTION_DIALOG } from './pauseSubscriptionDialog';
+
+export const CANCEL_SUBSCRIPTION_DIALOG = 'subscription.cancel';
+const OFFER_PAUSE = `${CANCEL_SUBSCRIPTION_DIALOG}.offerPause`;
+
+const REASONS: { title: string; reason: CancelSubscriptionRequest['reason'] }[] = [
+  { title: 'I have too much', reason: 'too_much_product' },
+  { title: 'Too expensive', reason: 'too_expensive' },
+  { title: "My pet doesn't need it", reason: 'pet_no_longer_needs' },
+  { title: 'Switching products', reason: 'switching_product' },
+  { title: "I'm moving", reason: 'moving' },
+  { title: 'Something else', reason: 'other' },
+];
+
+/** Cancel: offer a pause first, ask the reason, confirm, one call. */
+export class CancelSubscriptionDialog extends ComponentDialog {
+  constructor(services: SkillServices) {
+    super(CANCEL_SUBSCRIPTION_DIALOG);
+    this.initialDialogId = `${this.id}.steps`;
+    this.addDialog(confirmPrompt());
+    this.addDialog(confirmPrompt(OFFER_PAUSE));
+    this.addDialog(choicePrompt());
+    this.addDialog(
+      new WaterfallDialog(`${CANCEL_SUBSCRIPTION_DIALOG}.steps`, [
+        ...chooseSubscriptionSteps(services, 'cancel'),
+        async (step: WaterfallStepContext) => {
+          if (chosen(step).status !== 'active') return step.next(false);
+          return step.prompt(OFFER_PAUSE, { prompt: subscriptionsReplies.offerPause(chosen(step)) });
+        },
+        async (step: WaterfallStepContext) => {
+          if (step.result === true) {
+            // The pause dialog finds the subscription again by its name: no second question.
+            const { recognition } = step.options as SkillDialogOptions;
+            conversationData(step.context).activeIntent = PAUSE_SUBSCRIPTION_DIALOG;
+            return step.replaceDialog(PAUSE_SUBSCRIPTION_DIALOG, { recognition: { ...recognition, text: chosen(step).product.name, entities: [] } } satisfies SkillDialogOptions);
+          }
+          return step.prompt(PROMPTS.choice, { prompt: subscriptionsReplies.askReason, choices: REASONS.map((r) => r.title) });
+        },
+        async (step: WaterfallStepContext) => {
+          const pick = step.result as FoundChoice | undefined;
+          vals(step).reason = REASONS[pick?.index ?? REASONS.length - 1]!.reason;
+          conversationData(step.context).slots.cancelReason = vals(step).reason;
+          return askToConfirm(step, subscriptionsReplies.confirmCancel(chosen(step)));
+        },
+        async (step: WaterfallStepContext) =>
+          applyIfConfirmed(step, 'cancel your subscription', async (opts) => {
+            return subscriptionsReplies.cancelled(
+              await services.subscriptions.cancel(customerOf(step.context).customerId!, chosen(step).id, { reason: vals(step).reason as CancelSubscriptionRequest['reason'] }, opts),
+            );
+          }),
+      ]),
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import type { Recognizer } from '../../bot/nlu/recognizer';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../bot/routing/thresholds';
+import { loadOrTrain } from '../../training/trainModel';
+
+let model: ReturnType<typeof loadOrTrain> | undefined;
+
+const ROOT = path.join(__dirname, '../..');
+
+/**
+ * The production model, trained once per test run from `intents/` (cached in `models/test`,
+ * retrained whenever the corpus or settings change).
+ */
+function trained() {
+  model ??= loadOrTrain(path.join(ROOT, 'models/test'), path.join(ROOT, 'intents'));
+  return model;
+}
+
+export async function testRecognizer(): Promise<Recognizer> {
+  return (await trained()).recognizer;
+}
+
+let thresholds: Thresholds = DEFAULT_THRESHOLDS;
+/** The calibrated thresholds of the test model (valid after {@link testRecognizer} resolved). */
+export const testThresholds = (): Thresholds => thresholds;
+void trained().then((m) => (thresholds = m.thresholds)).catch(() => undefined);
