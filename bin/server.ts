@@ -10,6 +10,11 @@ import { connectRedis } from '../platform/redis';
 import { startSandbox } from '../sandbox/startSandbox';
 import { CustomersClient } from '../skills/customers/customersClient';
 import { loadOrTrain } from '../training/trainModel';
+import { MemoryDocStore } from '../platform/store/memoryDocStore';
+import { RedisDocStore } from '../platform/store/redisDocStore';
+import { authRouter } from '../web/auth/auth';
+import { SessionStore } from '../web/auth/sessionStore';
+import { loadUsers } from '../web/auth/users';
 import { buildBot } from './buildBot';
 
 const ROOT = path.join(__dirname, '..');
@@ -52,7 +57,21 @@ async function main() {
   });
   const customers = new CustomersClient(apiOptions);
   const activityLog = createActivityLog(config, logger.child({ module: 'channel' }), redis);
-  const chat = createChatServer({ config, logger: logger.child({ module: 'channel' }), bot, activityLog, listCustomers: () => customers.list() });
+
+  // Staff consoles (agents, trainers, admins) share one sign-in.
+  const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : new MemoryDocStore();
+  const users = loadUsers(config.USERS_FILE ? path.resolve(config.USERS_FILE) : path.join(ROOT, 'web/auth/demoUsers.json'));
+  const sessions = new SessionStore(docs, config.SESSION_TTL_SECONDS);
+  const auth = authRouter({ users, sessions, docs, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlSeconds: config.SESSION_TTL_SECONDS });
+
+  const chat = createChatServer({
+    config,
+    logger: logger.child({ module: 'channel' }),
+    bot,
+    activityLog,
+    listCustomers: () => customers.list(),
+    routers: () => [auth],
+  });
 
   const server = createServer(chat.app);
   chat.attach(server);

@@ -2,8 +2,10 @@ import { ActivityHandler, ActivityTypes, HandoffEventNames, type ConversationSta
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../platform/logger';
 import { maskText } from '../platform/mask';
+import { BotEvents, type BotEventMap } from './botEvents';
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
 import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
+import type { HandoffPacket } from './handoff/handoffPacket';
 import { initiateHandoff } from './handoff/initiateHandoff';
 import { identityOf } from './identity';
 import type { Recognition, Recognizer } from './nlu/recognizer';
@@ -22,6 +24,8 @@ export interface PawBotDeps {
   skills: Skill[];
   conversationState: ConversationState;
   logger: Logger;
+  /** Observers (metrics, KPIs, review inbox) listen here. */
+  events?: BotEvents;
 }
 
 /** "cancel", "stop", "never mind"… alone: stop what is in progress (not "cancel my subscription"). */
@@ -40,9 +44,12 @@ export class PawBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
   private readonly dialogs: DialogSet;
   private readonly intents = new Map<string, SkillIntent>();
+  /** Where observers subscribe. */
+  readonly events: BotEvents;
 
   constructor(private readonly deps: PawBotDeps) {
     super();
+    this.events = deps.events ?? new BotEvents();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.data = deps.conversationState.createProperty<ConversationData>('paw');
     this.dialogs = new DialogSet(this.dialogState);
@@ -84,9 +91,19 @@ export class PawBot extends ActivityHandler {
       }
       pushBounded(data.seenActivityIds, id, LIMITS.seen);
     }
+    const started = performance.now();
+    let firstReplyMs: number | undefined;
+    const conversationId = context.activity.conversation?.id ?? '';
+    const channelId = context.activity.channelId ?? '';
     context.onSendActivities(async (_ctx, activities, nextSend) => {
       for (const a of activities) {
-        if (a.type === ActivityTypes.Message && a.text) pushBounded(data.transcript, { role: 'bot', text: maskText(a.text), at: new Date().toISOString() }, LIMITS.transcript);
+        if (a.type === ActivityTypes.Message && a.text) {
+          firstReplyMs ??= performance.now() - started;
+          pushBounded(data.transcript, { role: 'bot', text: maskText(a.text), at: new Date().toISOString() }, LIMITS.transcript);
+        }
+        if (a.type === ActivityTypes.Event && a.name === HandoffEventNames.InitiateHandoff) {
+          this.emit('handoff', { conversationId, channelId, packet: a.value as HandoffPacket, at: new Date() });
+        }
       }
       return nextSend();
     });
@@ -94,6 +111,16 @@ export class PawBot extends ActivityHandler {
       await fn();
     } finally {
       await this.deps.conversationState.saveChanges(context);
+      this.emit('turn', { conversationId, channelId, activityType: context.activity.type ?? '', ms: performance.now() - started, firstReplyMs, at: new Date() });
+    }
+  }
+
+  /** Observers never break a turn. */
+  private emit<K extends keyof BotEventMap>(name: K, ...args: BotEventMap[K]): void {
+    try {
+      (this.events.emit as (n: K, ...a: BotEventMap[K]) => boolean)(name, ...args);
+    } catch (err) {
+      this.deps.logger.warn({ err, event: name }, 'a bot event listener failed');
     }
   }
 
@@ -108,7 +135,7 @@ export class PawBot extends ActivityHandler {
     if (STOP.test(text)) {
       if (dc.activeDialog) {
         await dc.cancelAllDialogs();
-        data.activeIntent = undefined;
+        this.afterDialog(context, data, DialogTurnStatus.cancelled);
         return say(context, replies.cancelled);
       }
       return say(context, replies.nothingToCancel);
@@ -135,7 +162,7 @@ export class PawBot extends ActivityHandler {
       }
       this.trail(data, recognition, 'slot');
       const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) data.activeIntent = undefined;
+      this.afterDialog(context, data, result.status);
       return;
     }
     return this.route(context, dc, recognition, decision);
@@ -145,6 +172,15 @@ export class PawBot extends ActivityHandler {
   private async route(context: TurnContext, dc: DialogContext, recognition: Recognition, decision: Decision): Promise<void> {
     const data = conversationData(context);
     this.trail(data, recognition, decision.kind);
+    this.emit('routed', {
+      conversationId: context.activity.conversation.id,
+      channelId: context.activity.channelId,
+      customerId: customerOf(context).customerId,
+      maskedText: maskText(recognition.text),
+      recognition,
+      decision,
+      at: new Date(),
+    });
     switch (decision.kind) {
       case 'fallback':
         data.consecutiveFallbacks += 1;
@@ -170,6 +206,7 @@ export class PawBot extends ActivityHandler {
       case 'greeting':
         return say(context, replies.greeting(name), CAPABILITIES);
       case 'goodbye':
+        this.emit('goodbye', { conversationId: context.activity.conversation.id, channelId: context.activity.channelId, at: new Date() });
         return say(context, replies.goodbye);
       case 'thanks':
         return say(context, replies.thanks);
@@ -184,7 +221,13 @@ export class PawBot extends ActivityHandler {
     const data = conversationData(context);
     data.activeIntent = intent;
     const result = await dc.beginDialog(skill.dialogId, { recognition } satisfies SkillDialogOptions);
-    if (result.status === DialogTurnStatus.complete || result.status === DialogTurnStatus.cancelled) data.activeIntent = undefined;
+    this.afterDialog(context, data, result.status);
+  }
+
+  private afterDialog(context: TurnContext, data: ConversationData, status: DialogTurnStatus): void {
+    if (status !== DialogTurnStatus.complete && status !== DialogTurnStatus.cancelled) return;
+    if (data.activeIntent) this.emit('skillEnded', { conversationId: context.activity.conversation.id, intent: data.activeIntent, outcome: status === DialogTurnStatus.complete ? 'completed' : 'cancelled', at: new Date() });
+    data.activeIntent = undefined;
   }
 
   /**

@@ -6,6 +6,8 @@ import { routingCost, type LabeledPrediction } from './routingReport';
 export interface CalibrationOptions {
   /** Account-changing intents need at least `answer + strictness`. */
   strictness?: number;
+  /** Calibrate each intent's own threshold too (default true). */
+  perIntent?: boolean;
 }
 
 const grid = (from: number, to: number, step = 0.05) => {
@@ -29,9 +31,9 @@ export function calibrateThresholds(predictions: readonly LabeledPrediction[], o
 
   let best: Thresholds | undefined;
   let bestCost = Infinity;
-  for (const answer of grid(0.3, 0.9)) {
-    for (const margin of grid(0, 0.9)) {
-      for (const clarifyFloor of grid(0.1, answer)) {
+  for (const answer of grid(0.1, 0.9)) {
+    for (const margin of grid(0, 0.4)) {
+      for (const clarifyFloor of grid(0.05, answer)) {
         const t: Thresholds = { answer, margin, clarifyFloor, perIntent: strict(answer) };
         const cost = costOf(t);
         // Ties go to the stricter setting (higher answer threshold, then margin): safer when unsure.
@@ -46,7 +48,7 @@ export function calibrateThresholds(predictions: readonly LabeledPrediction[], o
 
   // Per intent: only the messages whose top intent it is are affected by its threshold.
   const intents = [...new Set(predictions.map((p) => p.recognition.intent))].filter((i) => i !== NONE_INTENT).sort();
-  for (const intent of intents) {
+  for (const intent of options.perIntent === false ? [] : intents) {
     const affected = predictions.filter((p) => p.recognition.intent === intent);
     const floor = thresholds.perIntent[intent] ?? thresholds.answer;
     let bestValue = floor;

@@ -36,7 +36,7 @@ export function decide(recognition: Pick<Recognition, 'intent' | 'score' | 'rank
   if (intent === NONE_INTENT || score < thresholds.clarifyFloor) return notUnderstood();
 
   const runnerUp = recognition.ranking.find((r) => r.intent !== intent);
-  const close = runnerUp !== undefined && score - runnerUp.score < thresholds.margin * score;
+  const close = runnerUp !== undefined && score - runnerUp.score < thresholds.margin;
   if (score >= answerThreshold(thresholds, intent) && !close) {
     return intent === 'agent.request' ? { kind: 'handoff', reason: 'asked_for_agent' } : { kind: 'answer', intent };
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { ConversationReference, Middleware, MiddlewareHandler, TurnContext } from 'botbuilder';
 import { badRequest, forbidden, notFound } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logger';
 import { InProcessAdapter, type TurnBot } from '../../adapter/inProcessAdapter';
@@ -106,6 +106,12 @@ export class DirectLineChannel {
    * Creates a conversation for a customer (null = anonymous) and a token for it: what
    * `POST /api/chat/token` hands the host site. The bot hears of it when the client starts it.
    */
+  /** Adds botbuilder middleware to every turn of this channel (handoff hub, metrics…). */
+  use(...middleware: (Middleware | MiddlewareHandler)[]): this {
+    this.adapter.cloud.use(...middleware);
+    return this;
+  }
+
   async openConversation(identity: CustomerIdentity): Promise<OpenedConversation> {
     const claims: ChatClaims = {
       conversationId: DirectLineTokens.newConversationId(),
