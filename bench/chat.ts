@@ -104,11 +104,14 @@ async function run(bot: string, o: Options): Promise<Result> {
     early: Map<string, number>;
   }
 
+  // Signed-in demo customers, so the full bot looks their orders up in the sandbox.
+  const DEMO_CUSTOMERS = ['cus-ava', 'cus-ben', 'cus-chloe', 'cus-diego', 'cus-emma'];
+  let conversations = 0;
   const open = async (): Promise<Conv> => {
     const { token, conversationId } = await json<{ token: string; conversationId: string }>(`${server.base}/api/chat/token`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.secret}`, 'content-type': 'application/json' },
-      body: '{}',
+      body: JSON.stringify({ customerId: DEMO_CUSTOMERS[conversations++ % DEMO_CUSTOMERS.length] }),
     });
     const started = await json<{ streamUrl: string }>(`${server.base}/v3/directline/conversations`, {
       method: 'POST',

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     CHAT_API_SECRET: 'bench-chat-api-secret',
     DIRECTLINE_CONVERSATIONS_PER_MINUTE: '1000000',
     DIRECTLINE_MESSAGES_PER_SECOND: '1000',
+    USERS_FILE: 'web/auth/demoUsers.json',
   });
   const options = { retentionSeconds: 3600, maxActivities: config.DIRECTLINE_MAX_ACTIVITIES };
   const redis = redisUrl ? new Redis(redisUrl) : undefined;

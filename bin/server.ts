@@ -45,6 +45,8 @@ async function main() {
     thresholdsOverride: config.NLU_THRESHOLDS,
     onProgress: (m) => logger.info({ module: 'nlu' }, m),
   });
+  // The entity recognizers build their tables on first use (~250 ms): pay that before the first customer does.
+  await model.recognizer.recognize('pause my order PS-10042 until March 3rd for 2 weeks, 500 points');
   logger.info({ module: 'nlu', modelVersion: model.metadata.modelVersion, trained: model.trained }, 'intent model ready');
 
   const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES };
