@@ -1,13 +1,33 @@
-import { ACCOUNT_CHANGING_INTENTS, NONE_INTENT } from '../bot/nlu/intents';
+import { ACCOUNT_CHANGING_INTENTS } from '../bot/nlu/intents';
 import { decide } from '../bot/routing/decide';
 import type { Thresholds } from '../bot/routing/thresholds';
-import { routingCost, type LabeledPrediction } from './routingReport';
+import { outcomeOf, routingReport, type LabeledPrediction, type RoutingReport } from './routingReport';
 
-export interface CalibrationOptions {
-  /** Account-changing intents need at least `answer + strictness`. */
-  strictness?: number;
-  /** Calibrate each intent's own threshold too (default true). */
-  perIntent?: boolean;
+/** The operating point calibration aims for, as shares of the held-out predictions. */
+export interface CalibrationTargets {
+  /** Out-of-scope messages acted on (answered by a skill or handed to a person): at most this share of them. */
+  maxOutOfScopeActedOn: number;
+  /** In-scope messages answered with the wrong intent: at most this share of them. */
+  maxWrongAnswers: number;
+  /** Wrong answers with an account-changing intent (in or out of scope): at most this share of all messages. */
+  maxWrongAccountChanges: number;
+  /** Account-changing intents need at least the global answer threshold plus this. */
+  minStrictness: number;
+}
+
+export const DEFAULT_CALIBRATION_TARGETS: CalibrationTargets = {
+  maxOutOfScopeActedOn: 0.05,
+  maxWrongAnswers: 0.03,
+  maxWrongAccountChanges: 0.01,
+  minStrictness: 0.1,
+};
+
+export interface Calibration {
+  thresholds: Thresholds;
+  /** False when no setting met the targets: the least bad one was kept. */
+  targetsMet: boolean;
+  /** How the chosen thresholds route the held-out predictions. */
+  report: RoutingReport;
 }
 
 const grid = (from: number, to: number, step = 0.05) => {
@@ -15,52 +35,56 @@ const grid = (from: number, to: number, step = 0.05) => {
   for (let v = from; v <= to + 1e-9; v += step) out.push(Math.round(v * 100) / 100);
   return out;
 };
+const isAccountChanging = (intent: string) => (ACCOUNT_CHANGING_INTENTS as readonly string[]).includes(intent);
 
 /**
- * Picks thresholds that minimise the routing cost ({@link routingCost}) of held-out predictions
- * (a validation split of the training corpus, never the test set): first the global answer
- * threshold, margin and clarify floor together, then each intent's own threshold, which may only
- * be stricter than the global one; account-changing intents are at least `strictness` stricter.
+ * Picks routing thresholds from held-out predictions (cross-validation folds of the training
+ * corpus, never the test set): among all settings of the answer threshold, margin and clarify
+ * floor that keep out-of-scope messages acted on and wrong answers within the targets, the one
+ * answering the most in-scope messages right (a clarification offering the right intent counts
+ * half; ties go to the stricter setting). Then account-changing intents get the smallest extra
+ * strictness that keeps wrong account changes within their target.
  */
-export function calibrateThresholds(predictions: readonly LabeledPrediction[], options: CalibrationOptions = {}): { thresholds: Thresholds; cost: number } {
-  const strictness = options.strictness ?? 0.1;
-  const costOf = (t: Thresholds, subset: readonly LabeledPrediction[] = predictions) =>
-    subset.reduce((sum, p) => sum + routingCost(p.expected, decide(p.recognition, t, { consecutiveFallbacks: 0 })), 0);
-  const strict = (answer: number): Record<string, number> =>
-    Object.fromEntries(ACCOUNT_CHANGING_INTENTS.map((i) => [i, Math.min(0.95, Math.round((answer + strictness) * 100) / 100)]));
+export function calibrateThresholds(predictions: readonly LabeledPrediction[], targets: CalibrationTargets = DEFAULT_CALIBRATION_TARGETS): Calibration {
+  const total = predictions.length || 1;
+  const withStrictness = (t: Omit<Thresholds, 'perIntent'>, strictness: number): Thresholds => ({
+    ...t,
+    perIntent: Object.fromEntries(ACCOUNT_CHANGING_INTENTS.map((i) => [i, Math.min(0.95, Math.round((t.answer + strictness) * 100) / 100)])),
+  });
+  const actedOn = (r: RoutingReport) => (r.outOfScope.wrong + r.outOfScope.falseHandoff) / (r.outOfScope.total || 1);
+  const wrong = (r: RoutingReport) => (r.inScope.wrong + r.inScope.falseHandoff) / (r.inScope.total || 1);
+  const within = (r: RoutingReport) => actedOn(r) <= targets.maxOutOfScopeActedOn && wrong(r) <= targets.maxWrongAnswers;
 
-  let best: Thresholds | undefined;
-  let bestCost = Infinity;
+  let best: { t: Thresholds; report: RoutingReport; value: number } | undefined;
+  let leastBad: { t: Thresholds; report: RoutingReport; excess: number } | undefined;
   for (const answer of grid(0.1, 0.9)) {
     for (const margin of grid(0, 0.4)) {
       for (const clarifyFloor of grid(0.05, answer)) {
-        const t: Thresholds = { answer, margin, clarifyFloor, perIntent: strict(answer) };
-        const cost = costOf(t);
-        // Ties go to the stricter setting (higher answer threshold, then margin): safer when unsure.
-        if (cost < bestCost - 1e-9 || (Math.abs(cost - bestCost) < 1e-9 && best && (answer > best.answer || (answer === best.answer && margin > best.margin)))) {
-          best = t;
-          bestCost = cost;
+        const t = withStrictness({ answer, margin, clarifyFloor }, targets.minStrictness);
+        const report = routingReport(predictions, t);
+        if (!within(report)) {
+          const excess = Math.max(0, actedOn(report) - targets.maxOutOfScopeActedOn) + Math.max(0, wrong(report) - targets.maxWrongAnswers);
+          if (!leastBad || excess < leastBad.excess) leastBad = { t, report, excess };
+          continue;
         }
+        const value = report.inScope.correct + 0.5 * report.inScope.clarified;
+        // Visiting answer and margin upwards: ">=" lets the stricter of equal settings win.
+        if (!best || value >= best.value) best = { t, report, value };
       }
     }
   }
-  const thresholds = best!;
+  const chosen = best ?? leastBad!;
 
-  // Per intent: only the messages whose top intent it is are affected by its threshold.
-  const intents = [...new Set(predictions.map((p) => p.recognition.intent))].filter((i) => i !== NONE_INTENT).sort();
-  for (const intent of options.perIntent === false ? [] : intents) {
-    const affected = predictions.filter((p) => p.recognition.intent === intent);
-    const floor = thresholds.perIntent[intent] ?? thresholds.answer;
-    let bestValue = floor;
-    let bestIntentCost = costOf(thresholds, affected);
-    for (const v of grid(floor, 0.95)) {
-      const cost = costOf({ ...thresholds, perIntent: { ...thresholds.perIntent, [intent]: v } }, affected);
-      if (cost < bestIntentCost - 1e-9) {
-        bestIntentCost = cost;
-        bestValue = v;
-      }
-    }
-    if (bestValue !== thresholds.answer || thresholds.perIntent[intent] !== undefined) thresholds.perIntent[intent] = bestValue;
+  const wrongAccountChanges = (t: Thresholds) =>
+    predictions.filter((p) => {
+      const d = decide(p.recognition, t, { consecutiveFallbacks: 0 });
+      return d.kind === 'answer' && isAccountChanging(d.intent) && outcomeOf(p.expected, d) === 'wrong';
+    }).length / total;
+  let thresholds = chosen.t;
+  for (const strictness of grid(targets.minStrictness, 0.5)) {
+    thresholds = withStrictness(chosen.t, strictness);
+    if (wrongAccountChanges(thresholds) <= targets.maxWrongAccountChanges) break;
   }
-  return { thresholds, cost: costOf(thresholds) };
+  const report = routingReport(predictions, thresholds);
+  return { thresholds, targetsMet: best !== undefined && wrongAccountChanges(thresholds) <= targets.maxWrongAccountChanges, report };
 }

@@ -1,4 +1,4 @@
-import { ACCOUNT_CHANGING_INTENTS, NONE_INTENT } from '../bot/nlu/intents';
+import { NONE_INTENT } from '../bot/nlu/intents';
 import type { Recognition } from '../bot/nlu/recognizer';
 import { decide, type Decision } from '../bot/routing/decide';
 import type { Thresholds } from '../bot/routing/thresholds';
@@ -79,27 +79,4 @@ export function routingReport(predictions: readonly LabeledPrediction[], thresho
     falseHandoffs: inScope.falseHandoff + outOfScope.falseHandoff,
     perIntent,
   };
-}
-
-/**
- * What one routed message costs, in customer turns (the calibration objective): a fallback costs
- * a rephrase (1); a clarification one click (0.5); a wrong answer a dialog to back out of and a
- * rephrase (3), more when it would change the account (4: those dialogs confirm first, so it is
- * wasted effort, not damage); calling a person for nothing costs that person's time (3).
- */
-export function routingCost(expected: string, d: Decision): number {
-  const wrongCost = (intent: string) => ((ACCOUNT_CHANGING_INTENTS as readonly string[]).includes(intent) ? 4 : 3);
-  switch (outcomeOf(expected, d)) {
-    case 'correct':
-      return 0;
-    case 'clarified':
-      return 0.5;
-    case 'clarifiedWrong':
-    case 'fallback':
-      return 1;
-    case 'falseHandoff':
-      return 3;
-    case 'wrong':
-      return wrongCost(d.kind === 'answer' ? d.intent : '');
-  }
 }

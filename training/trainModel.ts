@@ -1,13 +1,13 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_NLPJS_SETTINGS, type NlpjsSettings } from '../bot/nlu/createNlp';
+import { FEATURE_PIPELINE_VERSION } from '../bot/nlu/featureNlu';
 import type { ModelMetadata } from '../bot/nlu/modelMetadata';
 import { DEFAULT_SEED, METADATA_FILE, MODEL_FILE, NlpjsRecognizer, type LabeledText } from '../bot/nlu/nlpjsRecognizer';
 import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds, type ThresholdsOverride } from '../bot/routing/thresholds';
-import { calibrateThresholds } from './calibrateThresholds';
+import { calibrateThresholds, DEFAULT_CALIBRATION_TARGETS } from './calibrateThresholds';
 import { corpusHash, loadCorpus } from './corpus';
 import { outOfFoldPredictions } from './outOfFoldPredictions';
-import { routingReport } from './routingReport';
 
 export interface TrainModelOptions {
   settings?: NlpjsSettings;
@@ -26,7 +26,9 @@ export interface TrainedModel {
   metadata: ModelMetadata;
 }
 
-export const DEFAULT_FOLDS = 4;
+export const DEFAULT_FOLDS = 10;
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /**
  * Trains the production model from a corpus: calibrates routing thresholds by k-fold
@@ -50,15 +52,17 @@ export async function trainModel(examples: readonly LabeledText[], outDir?: stri
     });
     const calibrated = calibrateThresholds(predictions);
     thresholds = calibrated.thresholds;
-    const report = routingReport(predictions, thresholds);
+    const report = calibrated.report;
     calibration = {
       method: `${folds}-fold cross-validation of the training corpus`,
       validationExamples: predictions.length,
-      cost: calibrated.cost,
-      inScopeAccuracy: report.inScopeAccuracy,
-      outOfScopeCaught: report.outOfScopeCaught,
+      targets: DEFAULT_CALIBRATION_TARGETS,
+      targetsMet: calibrated.targetsMet,
+      inScopeAccuracy: round(report.inScopeAccuracy),
+      outOfScopeCaught: round(report.outOfScopeCaught),
       falseHandoffs: report.falseHandoffs,
     };
+    if (!calibrated.targetsMet) log('calibration: no thresholds met the targets; kept the closest');
     log(`calibration: in-scope answered right ${(100 * report.inScopeAccuracy).toFixed(1)} %, out-of-scope caught ${(100 * report.outOfScopeCaught).toFixed(1)} % (validation folds)`);
   }
 
@@ -81,8 +85,9 @@ export interface LoadedModel extends TrainedModel {
 }
 
 /**
- * The model in `modelDir`, trained from `corpusDir` first if it is missing, was trained from a
- * different corpus, or with other settings or seed (so a changed corpus never serves a stale model).
+ * The model in `modelDir`, trained from `corpusDir` first if it is missing, unreadable, or was
+ * trained from a different corpus, with other settings or seed, or by another version of the
+ * featurisation code (so a changed corpus never serves a stale model).
  */
 export async function loadOrTrain(modelDir: string, corpusDir: string, options: LoadOrTrainOptions = {}): Promise<LoadedModel> {
   const examples = await loadCorpus(corpusDir);
@@ -97,7 +102,7 @@ export async function loadOrTrain(modelDir: string, corpusDir: string, options: 
     try {
       const recognizer = await NlpjsRecognizer.load(modelDir, { clock: options.clock });
       const m = recognizer.metadata;
-      if (m.corpusHash === hash && m.seed === seed && stableJson(m.settings) === stableJson(settings)) {
+      if (m.corpusHash === hash && m.seed === seed && m.pipelineVersion === FEATURE_PIPELINE_VERSION && stableJson(m.settings) === stableJson(settings)) {
         const thresholds = mergeThresholds(m.thresholds ?? DEFAULT_THRESHOLDS, options.thresholdsOverride);
         return { recognizer, thresholds, metadata: m, trained: false };
       }

@@ -37,9 +37,10 @@ export function extractEntities(text: string, now: Date): Entity[] {
   }
 
   for (const r of recognizeCurrency(text, Culture.English) as MsResult[]) {
-    const amount = Number(r.resolution?.value);
-    if (!Number.isFinite(amount)) continue;
     const unit = String(r.resolution?.unit ?? '');
+    // "50 cents" is half a dollar.
+    const amount = Number(r.resolution?.value) / (unit === 'Cent' ? 100 : 1);
+    if (!Number.isFinite(amount)) continue;
     add({ type: 'money', value: { amount, currency: r.resolution?.isoCurrency ?? CURRENCIES[unit] ?? unit }, ...span(r.start, r.end + 1) });
   }
 
@@ -78,12 +79,13 @@ const CARD = /(?<![\d-])\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}(?![\d-])/g;
 // 4–8 digits after the word "pin" ("pin 1234", "PIN: 1234", "pin code is 1234").
 const PIN = /\bpin(?:\s*(?:code|number|no\.?|is|:|#|=))*\s*(\d{4,8})\b/gi;
 const ORDER_PREFIXED = /\bps[\s-]?#?(\d{4,8})\b/gi;
-// "order 10042", "order #10042", "order number is 10042", "#10042", or a bare 5–8 digit number.
+// "order 10042", "order #10042", "order number is 10042", "#10042", or a bare 5–8 digit number
+// that is not an amount ("10000 points", "$25000", "15000 dollars").
 const ORDER_PATTERNS = [
   ORDER_PREFIXED,
   /\border(?:\s*(?:number|num|no\.?|id|#|is|:))*\s*#?\s*(\d{4,8})\b/gi,
   /(?<![\w-])#(\d{4,8})\b/g,
-  /(?<![\w.,$-])(\d{5,8})(?![\w.,%-])/g,
+  /(?<![\w.,$€£-])(\d{5,8})(?![\w.,%-])(?!\s*(?:reward\s+|bonus\s+)?(?:points?|pts|dollars?|usd|bucks|euros?|cents?|lbs?|pounds?|kg|oz|days?|weeks?|months?|years?)\b)/gi,
 ];
 // "12 lb bag", "30%": a size or a share, not a count.
 const NOT_A_COUNT_AFTER = /^\s*(?:%|percent\b|lbs?\b|pounds?\b|oz\b|ounces?\b|kg\b|kilos?\b|g\b|grams?\b|ml\b|l\b|lit(?:er|re)s?\b|inch(?:es)?\b|in\b|ft\b|feet\b|cm\b)/i;

@@ -13,11 +13,16 @@ export interface FeatureSettings {
   l2Norm: number;
   /** Letters repeated 3+ times collapse to one ("hiii", "heyyy", "pleeease"): elongation is emphasis, not a new word. */
   squeezeRepeats: boolean;
-  /** Tokens with digits become a shape (`_code` for "ps-10042", `_num`, `_money`, `_nth`) instead of an unknown word. */
+  /** Tokens with digits become a shape (`_code` for "ps-10042", `_card`, `_num`, `_money`, `_nth`) instead of an unknown word. */
   digitShapes: boolean;
 }
 
 export const FEATURE_NLU_CLASS = 'FeatureNlu';
+/**
+ * Bump whenever the featurisation code changes meaning: saved models record it, and
+ * `loadOrTrain` retrains a model made by another version instead of serving it.
+ */
+export const FEATURE_PIPELINE_VERSION = 2;
 const MEMO_LIMIT = 20_000;
 
 /**
@@ -65,7 +70,9 @@ export class FeatureNlu extends NluNeural {
   private async featurise(text: string, f: FeatureSettings): Promise<Record<string, number>> {
     const c = this.container;
     const settings = this.settings;
-    const squeezed = f.squeezeRepeats ? text.replace(/(\p{L})\1{2,}/gu, '$1') : text;
+    let squeezed = f.squeezeRepeats ? text.replace(/(\p{L})\1{2,}/gu, '$1') : text;
+    // A grouped card number ("1234 5678 9012 3456") is one thing, not four numbers.
+    if (f.digitShapes) squeezed = squeezed.replace(CARD_LIKE, (m) => m.replace(/[ -]/g, ''));
     let io: { locale: string; text: string; tokens?: string[]; settings: Record<string, unknown> } = { locale: 'en', text: squeezed, settings };
     io = c.get('normalize').run(io);
     io = await c.get('tokenize').run(io);
@@ -97,8 +104,11 @@ export class FeatureNlu extends NluNeural {
 
 export const DEFAULT_FEATURES: FeatureSettings = { bigrams: true, boundaries: true, l2Norm: 2, squeezeRepeats: true, digitShapes: true };
 
+const CARD_LIKE = /(?<![\d-])\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}(?![\d-])/g;
+
 function digitShape(token: string): string | undefined {
   if (!/\d/.test(token)) return undefined;
+  if (/^\d{12,19}$/.test(token)) return '_card';
   if (/^[$€£]/.test(token)) return '_money';
   if (/^[a-z]{1,4}-?#?\d{3,}$/.test(token)) return '_code';
   if (/^\d+(st|nd|rd|th)$/.test(token)) return '_nth';

@@ -38,5 +38,3 @@ export const ACCOUNT_CHANGING_INTENTS: readonly InScopeIntent[] = [
   'giftcard.redeem',
   'rewards.redeem',
 ];
-
-export const isInScopeIntent = (intent: string): intent is InScopeIntent => (IN_SCOPE_INTENTS as readonly string[]).includes(intent);

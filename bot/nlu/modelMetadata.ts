@@ -30,6 +30,8 @@ export const modelMetadataSchema = z.object({
   /** sha256 of `model.nlp`. */
   modelHash: z.string().regex(/^[0-9a-f]{64}$/),
   seed: z.number().int(),
+  /** Version of the featurisation code (`FEATURE_PIPELINE_VERSION`) that trained the model. */
+  pipelineVersion: z.number().int(),
   settings: nlpjsSettingsSchema,
   /** Training examples (after de-duplication), and the intents they teach (`none` included). */
   examples: z.number().int().nonnegative(),

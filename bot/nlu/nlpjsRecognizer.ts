@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Nlp, NlpjsClassification } from '@nlpjs/nlp';
 import { createNlp, DEFAULT_NLPJS_SETTINGS, effectiveNlpSettings, type NlpjsSettings } from './createNlp';
 import { extractEntities } from './extractEntities';
+import { FEATURE_PIPELINE_VERSION } from './featureNlu';
 import { NONE_INTENT } from './intents';
 import { modelMetadataSchema, type ModelMetadata } from './modelMetadata';
 import type { IntentScore, Recognition, RecognizeOptions, Recognizer } from './recognizer';
@@ -76,6 +77,7 @@ export class NlpjsRecognizer implements Recognizer {
       trainedAt: trainedAt.toISOString(),
       modelHash,
       seed,
+      pipelineVersion: FEATURE_PIPELINE_VERSION,
       settings,
       examples: examples.length,
       intents: [...new Set(examples.map((e) => e.intent))].sort(),

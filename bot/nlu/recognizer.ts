@@ -79,9 +79,12 @@ export interface Recognition {
   text: string;
   /** Best intent; `'none'` when out of scope. */
   intent: string;
-  /** Score of `intent`, 0…1 (NLP.js's normalised score: often 1 even when wrong — route with `decide()`). */
+  /**
+   * Confidence in `intent`, 0…1: NLP.js's normalised share times the network's raw activation
+   * (NLP.js's share alone is often 1.0 even when wrong). Route with `decide()`, not a fixed cut.
+   */
   score: number;
-  /** Up to 5 intents, best first. */
+  /** Up to 5 intents with their confidences, best first. */
   ranking: IntentScore[];
   entities: Entity[];
 }

@@ -36,7 +36,8 @@ export function decide(recognition: Pick<Recognition, 'intent' | 'score' | 'rank
   if (intent === NONE_INTENT || score < thresholds.clarifyFloor) return notUnderstood();
 
   const runnerUp = recognition.ranking.find((r) => r.intent !== intent);
-  const close = runnerUp !== undefined && score - runnerUp.score < thresholds.margin;
+  // The epsilon: a lead of exactly the margin is enough, whatever floating point makes of 0.5 - 0.4.
+  const close = runnerUp !== undefined && score - runnerUp.score < thresholds.margin - 1e-9;
   if (score >= answerThreshold(thresholds, intent) && !close) {
     return intent === 'agent.request' ? { kind: 'handoff', reason: 'asked_for_agent' } : { kind: 'answer', intent };
   }
