@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import WebSocket from 'ws';
+import { mulberry32 } from '../../bot/nlu/seededShuffle';
 import { hostToken, startChatServer, type RunningChatServer } from './support/chatTestServer';
 
-/** Small seeded PRNG (mulberry32), so a failing run can be replayed with FUZZ_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failing run can be replayed with FUZZ_SEED.
+const prng = mulberry32;
 
 /** A raw request (bodies fetch would refuse: invalid UTF-8, lying content types…). */
 function raw(url: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<number> {
