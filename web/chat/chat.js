@@ -209,6 +209,8 @@
       directLine: directLine,
       locale: 'en-US',
       nonce: NONCE,
+      // A human agent who takes over the chat sees "customer is typing…" (the bot ignores it).
+      sendTypingIndicator: true,
       styleOptions: {
         accent: '#e8702a',
         backgroundColor: '#fffdf9',

@@ -1,0 +1,107 @@
+// The server side of bench/handoff.ts, in its own process so its CPU and memory are its own:
+// the whole product as `npm start` wires it (embedded sandbox, trained bot, web chat, staff
+// sign-in, handoff hub and console), with N bench agents. argv: <agents> [redis url].
+// Tells the parent {port, secret, agents, password} over IPC; answers {type:'memory'}.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { MemoryStorage } from 'botbuilder';
+import { buildBot } from '../bin/buildBot';
+import { createChatServer } from '../bot/channels/chatServer';
+import { createActivityLog } from '../bot/channels/createActivityLog';
+import { HandoffStore } from '../bot/handoff/handoffStore';
+import { RedisStorage } from '../bot/state/redisStorage';
+import { internalApi, loadConfig, type Config } from '../platform/config';
+import { silentLogger } from '../platform/logger';
+import { connectRedis } from '../platform/redis';
+import { MemoryDocStore } from '../platform/store/memoryDocStore';
+import { RedisDocStore } from '../platform/store/redisDocStore';
+import { startSandbox } from '../sandbox/startSandbox';
+import { loadOrTrain } from '../training/trainModel';
+import { createHandoffHub } from '../web/agent/createHandoffHub';
+import { authRouter } from '../web/auth/auth';
+import { hashPassword } from '../web/auth/passwords';
+import { SessionStore } from '../web/auth/sessionStore';
+import type { User } from '../web/auth/users';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const ROOT = path.join(__dirname, '..');
+const PASSWORD = 'bench-agent-password';
+
+async function main(): Promise<void> {
+  const [agentsArg = '10', redisUrl] = process.argv.slice(2);
+  const logger = silentLogger();
+  const prefix = `bench${process.pid}:`;
+  const config = loadConfig({}, {
+    NODE_ENV: 'test',
+    SANDBOX_PORT: '0',
+    DIRECTLINE_CONVERSATIONS_PER_MINUTE: '1000000',
+    DIRECTLINE_MESSAGES_PER_SECOND: '1000',
+    ...(redisUrl ? { STORE: 'redis', REDIS_URL: redisUrl, REDIS_PREFIX: prefix } : {}),
+  } as Partial<Record<keyof Config, string>>);
+  const redis = redisUrl ? connectRedis(redisUrl, logger, 'bench') : undefined;
+
+  const sandbox = await startSandbox(config, logger);
+  const sandboxServer = http.createServer(sandbox.app);
+  await new Promise<void>((r) => sandboxServer.listen(0, '127.0.0.1', r));
+  const api = { ...internalApi(config), baseUrl: `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}` };
+  const model = await loadOrTrain(path.join(ROOT, config.MODEL_DIR), path.join(ROOT, config.INTENTS_DIR));
+  const { bot } = buildBot({
+    api: { baseUrl: api.baseUrl, token: api.token, timeoutMs: 5000, retries: 1 },
+    recognizer: model.recognizer,
+    thresholds: () => model.thresholds,
+    storage: redis ? new RedisStorage(redis, `${prefix}botstate:`, 3600) : new MemoryStorage(),
+    logger,
+  });
+  const hash = await hashPassword(PASSWORD);
+  const agents: User[] = Array.from({ length: Number(agentsArg) }, (_, i) => ({
+    username: `agent${String(i + 1).padStart(2, '0')}`,
+    displayName: `Agent ${i + 1}`,
+    roles: ['agent'],
+    passwordHash: hash,
+    capacity: 3,
+  }));
+  const docs = redis ? new RedisDocStore(redis, `${prefix}app:`) : new MemoryDocStore();
+  const sessions = new SessionStore(docs, 3600);
+  const auth = authRouter({ users: agents, sessions, docs, secureCookies: false, sessionTtlSeconds: 3600 });
+  const handoff = createHandoffHub({ config, logger, docs, redis, bot, sessions });
+  const chat = createChatServer({
+    config,
+    logger,
+    bot,
+    activityLog: createActivityLog(config, logger, redis),
+    typingDelayMs: 0,
+    routers: (channel) => [auth, handoff.connect(channel)],
+  });
+  const server = http.createServer(chat.app);
+  server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
+  server.listen(0, '127.0.0.1', () =>
+    process.send!({ port: (server.address() as AddressInfo).port, secret: config.CHAT_API_SECRET, agents: agents.map((a) => a.username), password: PASSWORD }),
+  );
+
+  const store = new HandoffStore(docs);
+  process.on('message', (m: { type?: string }) => {
+    if (m?.type !== 'memory') return;
+    void (async () => {
+      gc();
+      gc();
+      const { heapUsed, rss } = process.memoryUsage();
+      // What the hub keeps per queued conversation: its record and its queue entry.
+      const queue = await store.queue();
+      const convs = await Promise.all(queue.map((e) => store.get(e.conversationId)));
+      const recordBytes = convs.reduce((n, c) => n + Buffer.byteLength(JSON.stringify(c ?? null)), 0) + queue.reduce((n, e) => n + Buffer.byteLength(JSON.stringify(e)), 0);
+      let redisBytes = 0;
+      if (redis) for (const e of queue) redisBytes += Number((await redis.call('MEMORY', 'USAGE', `${prefix}app:handoff:conv:${e.conversationId}`)) ?? 0);
+      process.send!({ heapUsed, rss, queued: queue.length, recordBytes, redisBytes });
+    })();
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

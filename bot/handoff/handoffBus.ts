@@ -1,0 +1,34 @@
+import type { HandoffLine } from './handoffRecords';
+
+/**
+ * What one instance tells the agent consoles connected to every instance. Conversation
+ * notices name the assigned agent: only that agent's consoles receive them.
+ */
+export type HubNotice =
+  /** The queue changed (a customer joined, left or was taken). */
+  | { kind: 'queue' }
+  /** A line was added to an agent's conversation (customer message, agent message, note, system). */
+  | { kind: 'line'; conversationId: string; agent: string; line: HandoffLine }
+  /** Someone is typing in an agent's conversation. */
+  | { kind: 'typing'; conversationId: string; agent: string; from: 'customer' }
+  /** An agent's set of chats changed (accepted or ended). */
+  | { kind: 'chats'; agent: string }
+  /** Follow-up tickets changed. */
+  | { kind: 'tickets' }
+  /** Agents' presence changed. */
+  | { kind: 'presence' };
+
+/**
+ * Fire-and-forget fan-out of {@link HubNotice}s to every instance (including the publisher).
+ * Implementations: {@link ./memoryHandoffBus} (one process) and {@link ./redisHandoffBus}
+ * (Redis pub/sub); both pass `test/contracts/handoffBus.contract.ts`. Notices say what
+ * changed; the state itself is in the HandoffStore, so a lost notice costs freshness, not data.
+ */
+export interface HandoffBus {
+  publish(notice: HubNotice): Promise<void>;
+  /** Calls `listener` for every notice published after {@link ready} resolved. @returns unsubscribe */
+  subscribe(listener: (notice: HubNotice) => void): () => void;
+  /** Resolves when notices published from now on will be delivered. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
