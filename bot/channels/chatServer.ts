@@ -25,6 +25,8 @@ export interface ChatServerDeps {
   typingDelayMs?: number;
   /** More surfaces of the same server (consoles, admin, metrics), mounted before the 404 fallback. */
   routers?: (channel: DirectLineChannel) => RequestHandler[];
+  /** Middleware run before every route (log context, metrics, the shutdown guard). */
+  front?: RequestHandler[];
 }
 
 export interface ChatServer {
@@ -36,8 +38,11 @@ export interface ChatServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Wires {@link handleUpgrade} into an http.Server. */
   attach(server: Server): void;
-  /** Closes the activity streams and waits briefly for running bot turns. */
-  close(): Promise<void>;
+  /**
+   * Waits for running bot turns (at most `graceMs`, default 5 s), then closes the activity
+   * streams with a reconnect hint (1012 "service restart").
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -67,6 +72,7 @@ export function createChatServer(deps: ChatServerDeps): ChatServer {
   });
 
   const app = createHttpApp({ logger, bodyLimit: config.DIRECTLINE_MAX_BODY_BYTES });
+  for (const f of deps.front ?? []) app.use(f);
   app.use('/v3/directline', directLineRouter(channel));
   app.use(chatApiRouter({ channel, apiSecret: config.CHAT_API_SECRET, demoMode: config.DEMO_MODE, listCustomers: deps.listCustomers }));
   app.use(chatPageRouter({ demoMode: config.DEMO_MODE }));
@@ -84,6 +90,6 @@ export function createChatServer(deps: ChatServerDeps): ChatServer {
     channel,
     handleUpgrade,
     attach: (server) => void server.on('upgrade', handleUpgrade),
-    close: () => channel.close(),
+    close: (graceMs) => channel.close(graceMs),
   };
 }

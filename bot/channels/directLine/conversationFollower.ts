@@ -7,12 +7,15 @@ export interface FollowOptions {
   onError?: (err: unknown) => void;
 }
 
+/** Stops following; `catchUp()` delivers whatever the log has that was not delivered yet (before a shutdown closes the stream). */
+export type Follower = Unsubscribe & { catchUp(): Promise<void> };
+
 /**
  * Streams a conversation from a watermark on: everything already logged after it, then every
  * new entry, each exactly once and in seq order. It subscribes before reading, so nothing
  * appended in between is lost, and re-reads the log whenever live delivery shows a gap.
  * @param deliver gets non-empty batches, in order; it must not throw.
- * @returns stop()
+ * @returns stop(), with catchUp()
  */
 export async function followConversation(
   log: ActivityLog,
@@ -20,7 +23,7 @@ export async function followConversation(
   afterSeq: number,
   deliver: (entries: LogEntry[]) => void,
   options: FollowOptions = {},
-): Promise<Unsubscribe> {
+): Promise<Follower> {
   const batch = options.batch ?? 200;
   let last = afterSeq;
   let stopped = false;
@@ -74,8 +77,9 @@ export async function followConversation(
 
   const unsubscribe = await log.subscribe(conversationId, onEntry, { onResync: () => void catchUp() });
   await catchUp();
-  return async () => {
+  const stop = async () => {
     stopped = true;
     await unsubscribe();
   };
+  return Object.assign(stop, { catchUp });
 }

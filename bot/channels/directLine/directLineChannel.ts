@@ -277,11 +277,16 @@ export class DirectLineChannel {
     return this.stream.handleUpgrade(req, socket, head);
   }
 
-  /** Closes the streams and waits (bounded) for running bot turns. The log is the caller's. */
-  async close(): Promise<void> {
+  /**
+   * Waits (at most `graceMs`) for running bot turns, including ones queued meanwhile, so their
+   * replies reach the log and the open streams; then closes the streams. The log is the caller's.
+   */
+  async close(graceMs = 5000): Promise<void> {
+    const deadline = Date.now() + graceMs;
+    while (this.turns.size && Date.now() < deadline) {
+      await Promise.race([Promise.allSettled([...this.turns.values()]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref())]);
+    }
     await this.stream.close();
-    const pending = [...this.turns.values()];
-    await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, 5000).unref())]);
   }
 
   /** Bot turns of one conversation run one after another, in arrival order. */
@@ -309,6 +314,8 @@ export class DirectLineChannel {
           const info = await this.conversation(conversationId);
           if (seq === undefined || seq > info.lastSeq) throw notFound('There is no such activity in this conversation.');
         }
+        // Handoff events are runtime signals between the bot and the hub: the packet is for agents, not the customer's client.
+        if (activity.type === 'event' && typeof activity.name === 'string' && activity.name.startsWith('handoff.')) return { id: `${conversationId}|internal-${randomUUID()}` };
         const from = (activity.from ?? {}) as Partial<ChatAccount>;
         const channelData = activity.channelData && typeof activity.channelData === 'object' ? { ...(activity.channelData as Record<string, unknown>) } : undefined;
         if (channelData) delete channelData['webchat:sequence-id'];
@@ -326,6 +333,8 @@ export class DirectLineChannel {
           ...(channelData ? { channelData } : {}),
         };
         if (!channelData) delete out.channelData;
+        // A proactive turn replies to a synthetic continuation activity no client ever saw; Web Chat would wait for it.
+        if (typeof out.replyToId === 'string' && seqOfActivityId(conversationId, out.replyToId) === undefined) delete out.replyToId;
         const entry = await this.log.append(conversationId, out, options);
         return { id: entry.activity.id };
       },

@@ -30,6 +30,8 @@ export interface DirectLineStreamOptions {
 export class DirectLineStreamServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false, clientTracking: false });
   private readonly sockets = new Set<WebSocket>();
+  /** Per open stream: deliver what the log has that the stream has not sent yet. */
+  private readonly catchUps = new Map<WebSocket, () => Promise<void>>();
   private closing = false;
 
   constructor(private readonly options: DirectLineStreamOptions) {}
@@ -79,10 +81,11 @@ export class DirectLineStreamServer {
       closed = true;
       clearInterval(keepAlive);
       this.sockets.delete(ws);
+      this.catchUps.delete(ws);
       void stop?.();
     });
     try {
-      stop = await followConversation(
+      const follower = await followConversation(
         this.options.log,
         conversationId,
         afterSeq,
@@ -98,18 +101,23 @@ export class DirectLineStreamServer {
           },
         },
       );
+      stop = follower;
       if (closed) await stop();
+      else this.catchUps.set(ws, follower.catchUp);
     } catch (err) {
       this.options.logger.warn({ err, conversationId }, 'could not follow the conversation');
       ws.close(1011, 'stream unavailable');
     }
   }
 
-  /** Closes every stream (clients reconnect elsewhere) and refuses new ones. */
+  /** Closes every stream with 1012 "service restart" (clients reconnect, elsewhere) and refuses new ones. */
   async close(): Promise<void> {
     this.closing = true;
     const all = [...this.sockets];
-    for (const ws of all) ws.close(1001, 'server shutting down');
+    // Replies logged just before (their live delivery may still be on its way) go out first.
+    const flushed = Promise.allSettled(all.map((ws) => this.catchUps.get(ws)?.()));
+    await Promise.race([flushed, new Promise((r) => setTimeout(r, 1000).unref())]);
+    for (const ws of all) ws.close(1012, 'service restart; reconnect');
     await new Promise((r) => setTimeout(r, all.length ? 200 : 0).unref());
     for (const ws of all) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
