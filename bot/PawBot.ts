@@ -3,6 +3,7 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import type { Logger } from '../platform/logger';
 import { maskText } from '../platform/mask';
 import { BotEvents, type BotEventMap } from './botEvents';
+import { isSkip, MAX_COMMENT, parseRating, RATING_SUGGESTIONS, SKIP_COMMENT, type CsatState } from './csat/csatSurvey';
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
 import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
 import type { HandoffPacket } from './handoff/handoffPacket';
@@ -130,6 +131,7 @@ export class PawBot extends ActivityHandler {
     pushBounded(data.transcript, { role: 'customer', text: data.expectingSecret ? '[secret]' : maskText(text), at: new Date().toISOString() }, LIMITS.transcript);
 
     if (data.handoff.status !== 'none') return this.whileWithHumans(context, data, text);
+    if (data.csat && data.csat.stage !== 'done' && (await this.continueSurvey(context, data, data.csat, text))) return;
 
     const dc = await this.dialogs.createContext(context);
     if (STOP.test(text)) {
@@ -207,7 +209,9 @@ export class PawBot extends ActivityHandler {
         return say(context, replies.greeting(name), CAPABILITIES);
       case 'goodbye':
         this.emit('goodbye', { conversationId: context.activity.conversation.id, channelId: context.activity.channelId, at: new Date() });
-        return say(context, replies.goodbye);
+        await say(context, replies.goodbye);
+        await this.askForRating(context, 'goodbye');
+        return;
       case 'thanks':
         return say(context, replies.thanks);
       case 'help':
@@ -256,18 +260,72 @@ export class PawBot extends ActivityHandler {
   /** `handoff.status` from the hub: accepted → with an agent; completed/failed → back to the bot. */
   private async onHandoffStatus(context: TurnContext): Promise<void> {
     const data = conversationData(context);
-    const value = (context.activity.value ?? {}) as { state?: string; message?: string; agentName?: string };
+    const value = (context.activity.value ?? {}) as { state?: string; message?: string; agentName?: string; ticketId?: string };
     switch (value.state) {
       case 'accepted':
         data.handoff = { ...data.handoff, status: 'with_agent', agentName: value.agentName };
-        return;
+        return say(context, replies.agentJoined(value.agentName));
       case 'completed':
         data.handoff = { status: 'none' };
-        return say(context, replies.agentLeft, CAPABILITIES);
+        await say(context, replies.agentLeft, CAPABILITIES);
+        await this.askForRating(context, 'agent');
+        return;
       case 'failed':
         data.handoff = { status: 'none' };
+        // The hub stored the customer's message as a follow-up ticket (no agent could take the chat).
+        if (value.ticketId) return say(context, replies.ticketStored(value.ticketId), CAPABILITIES);
         return say(context, replies.agentFailed, CAPABILITIES);
     }
+  }
+
+  /**
+   * A proactive turn for a conversation that went idle (run it in the channel's
+   * `continueConversation`): asks for a rating unless it was asked already or a person has the
+   * conversation. @returns whether it asked.
+   */
+  async askForRatingWhenIdle(context: TurnContext): Promise<boolean> {
+    let asked = false;
+    await this.withTurn(context, async () => {
+      if (conversationData(context).handoff.status === 'none') asked = await this.askForRating(context, 'idle');
+    });
+    return asked;
+  }
+
+  /** Starts the satisfaction survey, once per conversation. */
+  private async askForRating(context: TurnContext, trigger: CsatState['trigger']): Promise<boolean> {
+    const data = conversationData(context);
+    if (data.csat) return false;
+    data.csat = { stage: 'rating', trigger };
+    this.emit('csat', { conversationId: context.activity.conversation.id, channelId: context.activity.channelId, stage: 'asked', trigger, at: new Date() });
+    const question = trigger === 'agent' ? replies.csatAfterAgent : trigger === 'idle' ? replies.csatIdle : replies.csatQuestion;
+    await say(context, question, RATING_SUGGESTIONS);
+    return true;
+  }
+
+  /**
+   * The survey's answers (a rating, then an optional comment) are never classified.
+   * @returns false when the message is not for the survey (it ends, and the message is routed).
+   */
+  private async continueSurvey(context: TurnContext, data: ConversationData, csat: CsatState, text: string): Promise<boolean> {
+    const base = { conversationId: context.activity.conversation.id, channelId: context.activity.channelId, trigger: csat.trigger };
+    const clickedIntent = chosenIntent(context.activity.value) !== undefined;
+    if (csat.stage === 'rating') {
+      const rating = clickedIntent ? undefined : parseRating(text);
+      data.csat = rating === undefined ? { ...csat, stage: 'done' } : { ...csat, stage: 'comment', rating };
+      if (rating === undefined) {
+        this.emit('csat', { ...base, stage: 'skipped', at: new Date() });
+        return false;
+      }
+      this.emit('csat', { ...base, stage: 'rated', rating, at: new Date() });
+      await say(context, replies.csatComment, [SKIP_COMMENT]);
+      return true;
+    }
+    data.csat = { ...csat, stage: 'done' };
+    if (clickedIntent) return false;
+    if (isSkip(text) || text.toLowerCase() === SKIP_COMMENT.title.toLowerCase()) this.emit('csat', { ...base, stage: 'skipped', rating: csat.rating, at: new Date() });
+    else this.emit('csat', { ...base, stage: 'commented', rating: csat.rating, comment: maskText(text).slice(0, MAX_COMMENT), at: new Date() });
+    await say(context, replies.csatThanks);
+    return true;
   }
 
   private trail(data: ConversationData, r: Recognition, decision: TrailEntry['decision']): void {

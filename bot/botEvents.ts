@@ -18,6 +18,11 @@ export interface BotEventMap {
   skillEnded: [{ conversationId: string; intent: string; outcome: 'completed' | 'cancelled'; at: Date }];
   /** The customer said goodbye (the bot closes the conversation from its side). */
   goodbye: [{ conversationId: string; channelId: string; at: Date }];
+  /**
+   * The satisfaction survey: asked (after goodbye, an agent's chat, or idleness), rated 1–5,
+   * commented (masked text) or skipped (no rating, or no comment after the rating).
+   */
+  csat: [{ conversationId: string; channelId: string; stage: 'asked' | 'rated' | 'commented' | 'skipped'; trigger: 'goodbye' | 'agent' | 'idle'; rating?: number; comment?: string; at: Date }];
 }
 
 /** A typed event emitter for {@link BotEventMap}. Listeners must not throw (errors are isolated). */

@@ -33,4 +33,10 @@ export const replies = {
   agentJoined: (name?: string) => `${name ?? 'An agent'} has joined the chat.`,
   agentLeft: "The agent has left the chat, and I'm back. Is there anything else I can help you with?",
   agentFailed: "Sorry, no one from the team could take the chat. I'm here again: what can I help you with?",
+  ticketStored: (ticketId: string) => `Thanks, your message is saved for our support team as ticket ${ticketId}, and they will follow up. I'm here again in the meantime: what else can I help you with?`,
+  csatQuestion: 'Before you go: how did we do today? Tap a rating from 5 (excellent) to 1 (very poor).',
+  csatAfterAgent: 'How did our team do in this chat? Tap a rating from 5 (excellent) to 1 (very poor).',
+  csatIdle: "It looks like we're done for now. If you have a moment: how did we do? Tap a rating from 5 (excellent) to 1 (very poor).",
+  csatComment: 'Thank you! Anything you would like to tell us? Type a comment, or tap "No comment".',
+  csatThanks: 'Thanks for your feedback! If you need anything else, just write.',
 } as const;

@@ -15,6 +15,8 @@ export interface LoggerOptions {
   /** Destination stream; defaults to stdout. Tests pass a buffer. */
   destination?: pino.DestinationStream;
   base?: Record<string, unknown>;
+  /** Fields added to every line, e.g. the request and conversation ids of the current async context. */
+  mixin?: () => object;
 }
 
 /**
@@ -35,6 +37,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
         },
       },
       timestamp: pino.stdTimeFunctions.isoTime,
+      ...(opts.mixin ? { mixin: opts.mixin } : {}),
     },
     opts.destination ?? pino.destination({ sync: false }),
   );

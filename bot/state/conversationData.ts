@@ -1,3 +1,5 @@
+import type { CsatState } from '../csat/csatSurvey';
+
 /**
  * What the bot remembers about one conversation (kept in botbuilder conversation state, so in
  * memory or Redis). Everything the handoff packet needs is here.
@@ -44,6 +46,8 @@ export interface ConversationData {
   activeIntent?: string;
   /** The next customer message answers a secret question (a PIN): keep it out of transcripts. */
   expectingSecret?: boolean;
+  /** The satisfaction survey, once it was asked. */
+  csat?: CsatState;
 }
 
 export const LIMITS = { trail: 30, transcript: 100, shown: 30, seen: 50 } as const;

@@ -1,0 +1,194 @@
+import { Writable } from 'node:stream';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { MemoryStorage } from 'botbuilder';
+import type { RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
+import { buildBot } from '../../../bin/buildBot';
+import { Ops } from '../../../bin/buildOps';
+import { createActivityLog } from '../../../bot/channels/createActivityLog';
+import { createChatServer, type ChatServer } from '../../../bot/channels/chatServer';
+import type { ActivityLog } from '../../../bot/channels/activityLog';
+import type { HandoffEvents } from '../../../bot/handoff/handoffEvents';
+import type { PawBot } from '../../../bot/PawBot';
+import { RedisStorage } from '../../../bot/state/redisStorage';
+import { currentLogContext } from '../../../ops/logging/logContext';
+import { loadConfig, type Config } from '../../../platform/config';
+import { createLogger } from '../../../platform/logger';
+import { connectRedis } from '../../../platform/redis';
+import type { DocStore } from '../../../platform/store/docStore';
+import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
+import { RedisDocStore } from '../../../platform/store/redisDocStore';
+import { CustomersClient } from '../../../skills/customers/customersClient';
+import { authRouter } from '../../../web/auth/auth';
+import { SessionStore } from '../../../web/auth/sessionStore';
+import { loadUsers } from '../../../web/auth/users';
+import { startTestSandbox, type TestSandbox } from '../../support/sandboxServer';
+import { testRecognizer, testThresholds } from '../../support/testRecognizer';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const METRICS_TOKEN = 'test-metrics-token-0123456789';
+
+export interface RunningOpsServer {
+  url: string;
+  config: Config;
+  ops: Ops;
+  bot: PawBot;
+  chat: ChatServer;
+  server: http.Server;
+  docs: DocStore;
+  activityLog: ActivityLog;
+  sandbox: TestSandbox;
+  redis?: Redis;
+  /** Every log line written so far, parsed. */
+  logs: Record<string, unknown>[];
+  /** Signs in a demo user: the cookie and CSRF token to send. */
+  signIn(username: string): Promise<{ cookie: string; csrf: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The server as `bin/server.ts` composes it (bot, chat channel, staff sign-in, ops), in this
+ * process on 127.0.0.1 port 0, with the real sandbox and the test model. Logs are captured.
+ */
+export async function startOpsServer(
+  opts: { env?: Record<string, string>; redisUrl?: string; prefix?: string; sandbox?: TestSandbox; handoffEvents?: HandoffEvents; routers?: RequestHandler[]; now?: () => Date } = {},
+): Promise<RunningOpsServer> {
+  const config = loadConfig({}, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DIRECTLINE_CONVERSATIONS_PER_MINUTE: '1000',
+    ADMIN_TOKEN,
+    ...(opts.redisUrl ? { STORE: 'redis', REDIS_URL: opts.redisUrl, REDIS_PREFIX: opts.prefix ?? `t${Math.random().toString(36).slice(2, 10)}:` } : {}),
+    ...opts.env,
+  } as Partial<Record<keyof Config, string>>);
+  const logs: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      cb();
+    },
+  });
+  const logger = createLogger({ level: config.LOG_LEVEL, destination, base: { service: 'pawsupport-test' }, mixin: currentLogContext });
+  const redis = config.STORE === 'redis' ? connectRedis(config.REDIS_URL!, logger, 'bot') : undefined;
+  const ops = new Ops({ config, logger, redis, registry: new Registry(), now: opts.now });
+  await ops.start();
+
+  const sandbox = opts.sandbox ?? (await startTestSandbox());
+  const api = { baseUrl: sandbox.url, token: sandbox.token };
+  const recognizer = await testRecognizer();
+  const { bot } = buildBot({
+    api: { ...api, timeoutMs: 3000, retries: 1, onCall: ops.onCall },
+    recognizer: ops.timed(recognizer),
+    thresholds: testThresholds,
+    storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, 3600) : new MemoryStorage(),
+    logger: ops.log('bot'),
+  });
+  const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : new MemoryDocStore();
+  const sessions = new SessionStore(docs, 3600);
+  const users = loadUsers(path.join(__dirname, '../../../web/auth/demoUsers.json'));
+  const auth = authRouter({ users, sessions, docs, secureCookies: false, sessionTtlSeconds: 3600 });
+  const activityLog = createActivityLog(config, ops.log('channel'), redis);
+  const probe = new CustomersClient({ ...api, timeoutMs: config.READINESS_TIMEOUT_MS, retries: 0 });
+  const checks = [
+    { name: 'model', check: async () => recognizer.modelVersion.length > 0 },
+    { name: 'store', check: async () => (await docs.ping()) && (await ops.outcomes.ping()) },
+    { name: 'apis', check: async () => (await probe.list(), true) },
+  ];
+  const chat = createChatServer({
+    config,
+    logger: ops.log('channel'),
+    bot,
+    activityLog,
+    typingDelayMs: 0,
+    front: ops.front,
+    routers: (channel) => [auth, ...ops.attach({ bot, channel, sessions, checks, modelVersion: recognizer.modelVersion, handoffEvents: opts.handoffEvents }), ...(opts.routers ?? [])],
+  });
+  const server = http.createServer(chat.app);
+  chat.attach(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    config,
+    ops,
+    bot,
+    chat,
+    server,
+    docs,
+    activityLog,
+    sandbox,
+    redis,
+    logs,
+    signIn: async (username) => {
+      const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: `${username}-demo-password` }) });
+      if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status}`);
+      return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+    },
+    close: async () => {
+      await ops.drain();
+      await chat.close(2000);
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await ops.close();
+      await activityLog.close();
+      await docs.close();
+      if (!opts.sandbox) await sandbox.close();
+      redis?.disconnect();
+    },
+  };
+}
+
+/** A customer's chat over plain Direct Line REST (token, start, post, poll). */
+export async function openChat(url: string, config: Config, customerId: string | null = 'cus-ava') {
+  const tokenRes = await fetch(`${url}/api/chat/token`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${config.CHAT_API_SECRET}`, 'content-type': 'application/json' },
+    body: JSON.stringify(customerId ? { customerId, name: 'Ava Thompson' } : {}),
+  });
+  if (tokenRes.status !== 200) throw new Error(`token: ${tokenRes.status} ${await tokenRes.text()}`);
+  const { token, conversationId } = (await tokenRes.json()) as { token: string; conversationId: string };
+  const auth = { authorization: `Bearer ${token}` };
+  const started = await fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers: auth });
+  if (started.status >= 300) throw new Error(`start: ${started.status}`);
+  const { streamUrl } = (await started.json()) as { streamUrl: string };
+  let watermark = 0;
+  const texts: string[] = [];
+  /** Bot messages since the last call (polling). */
+  const poll = async (): Promise<{ text: string; suggestions: string[] }[]> => {
+    const res = await fetch(`${url}/v3/directline/conversations/${conversationId}/activities?watermark=${watermark}`, { headers: auth });
+    const body = (await res.json()) as { activities: { type: string; from: { role?: string }; text?: string; suggestedActions?: { actions: { title: string }[] } }[]; watermark: string };
+    watermark = Number(body.watermark);
+    return body.activities.filter((a) => a.type === 'message' && a.from.role === 'bot').map((a) => ({ text: a.text ?? '', suggestions: a.suggestedActions?.actions.map((x) => x.title) ?? [] }));
+  };
+  return {
+    conversationId,
+    token,
+    streamUrl,
+    texts,
+    poll,
+    /** Sends a message; resolves once its id is back (the bot's turn runs after). */
+    send: async (text: string) => {
+      const res = await fetch(`${url}/v3/directline/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text, from: { id: 'ignored' } }),
+      });
+      if (res.status !== 200) throw new Error(`post: ${res.status} ${await res.text()}`);
+    },
+    /** Polls until a bot message matches. */
+    waitFor: async (pattern: RegExp, ms = 15_000) => {
+      const end = Date.now() + ms;
+      for (;;) {
+        for (const m of await poll()) texts.push(m.text);
+        const hit = texts.find((t) => pattern.test(t));
+        if (hit) return hit;
+        if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; bot said ${JSON.stringify(texts)}`);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    },
+  };
+}
