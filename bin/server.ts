@@ -9,13 +9,20 @@ import { createLogger } from '../platform/logger';
 import { connectRedis } from '../platform/redis';
 import { startSandbox } from '../sandbox/startSandbox';
 import { CustomersClient } from '../skills/customers/customersClient';
-import { loadOrTrain } from '../training/trainModel';
+import { startActiveModel } from '../training/startActiveModel';
+import { ModelRegistry } from '../bot/nlu/modelRegistry';
+import { MemoryModelBus } from '../bot/nlu/memoryModelBus';
+import { RedisModelBus } from '../bot/nlu/redisModelBus';
+import { createTrainer } from '../web/trainer/createTrainer';
 import { MemoryDocStore } from '../platform/store/memoryDocStore';
 import { RedisDocStore } from '../platform/store/redisDocStore';
 import { authRouter } from '../web/auth/auth';
 import { SessionStore } from '../web/auth/sessionStore';
 import { loadUsers } from '../web/auth/users';
+import { createHandoffHub } from '../web/agent/createHandoffHub';
+import { currentLogContext } from '../ops/logging/logContext';
 import { buildBot } from './buildBot';
+import { Ops } from './buildOps';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -25,13 +32,16 @@ const ROOT = path.join(__dirname, '..');
  */
 async function main() {
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pawsupport' } });
+  const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pawsupport' }, mixin: currentLogContext });
   const redis = config.STORE === 'redis' ? connectRedis(config.REDIS_URL!, logger, 'bot') : undefined;
+  // Metrics, outcomes/KPIs, module loggers with runtime levels, health, admin (ops.log(module) is a module's logger).
+  const ops = new Ops({ config, logger, redis });
+  await ops.start();
   const closers: (() => Promise<unknown>)[] = [];
 
   const api = internalApi(config);
   if (api.embedded) {
-    const sandbox = await startSandbox(config, logger.child({ module: 'sandbox' }));
+    const sandbox = await startSandbox(config, ops.log('sandbox'));
     const sandboxServer = createServer(sandbox.app);
     await listen(sandboxServer, config.SANDBOX_PORT, config.HOST);
     logger.info({ url: api.baseUrl }, 'sandbox APIs listening (OpenAPI at /openapi.json)');
@@ -41,42 +51,87 @@ async function main() {
     });
   }
 
-  const model = await loadOrTrain(path.resolve(ROOT, config.MODEL_DIR), path.resolve(ROOT, config.INTENTS_DIR), {
+  // Shared documents (Redis when STORE=redis): staff sessions, handoffs, the model registry.
+  const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : new MemoryDocStore();
+  // The intent model: the registry's published version (all instances serve it and switch on a
+  // publish notice without restarting), else trained from INTENTS_DIR and registered as the first.
+  const registry = new ModelRegistry(docs, { keep: config.MODEL_REGISTRY_KEEP });
+  const modelBus = redis ? new RedisModelBus(redis, { prefix: config.REDIS_PREFIX, logger: ops.log('nlu') }) : new MemoryModelBus();
+  const model = await startActiveModel({
+    registry,
+    bus: modelBus,
+    logger: ops.log('nlu'),
+    modelDir: path.resolve(ROOT, config.MODEL_DIR),
+    intentsDir: path.resolve(ROOT, config.INTENTS_DIR),
+    testSet: path.resolve(ROOT, config.NLU_TEST_SET),
     thresholdsOverride: config.NLU_THRESHOLDS,
-    onProgress: (m) => logger.info({ module: 'nlu' }, m),
+    syncIntervalMs: config.MODEL_SYNC_SECONDS * 1000,
   });
-  // The entity recognizers build their tables on first use (~250 ms): pay that before the first customer does.
-  await model.recognizer.recognize('pause my order PS-10042 until March 3rd for 2 weeks, 500 points');
-  logger.info({ module: 'nlu', modelVersion: model.metadata.modelVersion, trained: model.trained }, 'intent model ready');
+  ops.log('nlu').info({ modelVersion: model.version }, 'intent model ready');
+  model.onSwitch((version) => ops.metrics.setModelVersion(version));
 
-  const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES };
+  const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES, onCall: ops.onCall };
   const { bot } = buildBot({
     api: apiOptions,
-    recognizer: model.recognizer,
-    thresholds: () => model.thresholds,
+    recognizer: ops.timed(model.recognizer),
+    thresholds: () => model.thresholds(),
     storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, config.DIRECTLINE_RETENTION_SECONDS) : new MemoryStorage(),
-    logger: logger.child({ module: 'bot' }),
+    logger: ops.log('bot'),
   });
   const customers = new CustomersClient(apiOptions);
-  const activityLog = createActivityLog(config, logger.child({ module: 'channel' }), redis);
+  const activityLog = createActivityLog(config, ops.log('channel'), redis);
 
   // Staff consoles (agents, trainers, admins) share one sign-in.
-  const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : new MemoryDocStore();
   const users = loadUsers(config.USERS_FILE ? path.resolve(config.USERS_FILE) : path.join(ROOT, 'web/auth/demoUsers.json'));
   const sessions = new SessionStore(docs, config.SESSION_TTL_SECONDS);
   const auth = authRouter({ users, sessions, docs, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlSeconds: config.SESSION_TTL_SECONDS });
+  // Human handoff: hub middleware on the channel, agent console at /agent (hub.events for observers).
+  const handoff = createHandoffHub({ config, logger: ops.log('handoff'), docs, redis, bot, sessions });
+  // Trainers: review inbox (from bot and handoff events), training jobs, publish/rollback at /trainer.
+  const trainer = createTrainer({
+    config,
+    logger: ops.log('trainer'),
+    docs,
+    redis,
+    sessions,
+    registry,
+    bus: modelBus,
+    model,
+    botEvents: bot.events,
+    handoffEvents: handoff.events,
+    paths: {
+      root: ROOT,
+      intentsDir: path.resolve(ROOT, config.INTENTS_DIR),
+      versionsDir: path.resolve(ROOT, config.MODEL_VERSIONS_DIR),
+      testSet: path.resolve(ROOT, config.NLU_TEST_SET),
+      reviewCorpusFile: path.resolve(ROOT, config.REVIEW_CORPUS_FILE),
+    },
+  });
+  // Readiness: a cheap call to the internal APIs, no retries, not counted in the API metrics.
+  const apiProbe = new CustomersClient({ baseUrl: api.baseUrl, token: api.token, timeoutMs: config.READINESS_TIMEOUT_MS, retries: 0 });
+  const checks = [
+    { name: 'model', check: async () => model.recognizer.modelVersion.length > 0 },
+    { name: 'store', check: async () => (await docs.ping()) && (await ops.outcomes.ping()) },
+    { name: 'apis', check: async () => (await apiProbe.list(), true) },
+  ];
 
   const chat = createChatServer({
     config,
-    logger: logger.child({ module: 'channel' }),
+    logger: ops.log('channel'),
     bot,
     activityLog,
     listCustomers: () => customers.list(),
-    routers: () => [auth],
+    front: ops.front,
+    routers: (channel) => [
+      auth,
+      handoff.connect(channel),
+      ...trainer.routers,
+      ...ops.attach({ bot, channel, sessions, checks, modelVersion: model.version, handoffEvents: handoff.events }),
+    ],
   });
 
   const server = createServer(chat.app);
-  chat.attach(server);
+  server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
   await listen(server, config.PORT, config.HOST);
   logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'PawSupport is up: open the URL to chat');
 
@@ -89,9 +144,18 @@ async function main() {
       logger.warn('grace period over: exiting');
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS).unref();
+    // Draining: not ready, new conversations get 503 + Retry-After, running conversations go on
+    // (polling clients fetch their replies) until the running turns finish; then the streams
+    // close with a reconnect hint (1012) and the listener closes.
+    await ops.drain();
+    await chat.close(Math.max(0, config.SHUTDOWN_GRACE_MS - 1000));
+    await handoff.close();
+    await trainer.close();
+    await model.close();
+    await modelBus.close();
     server.close();
-    await chat.close();
     server.closeIdleConnections();
+    await ops.close();
     await activityLog.close();
     for (const c of closers) await c();
     redis?.disconnect();

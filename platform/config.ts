@@ -17,6 +17,16 @@ const bool = z
 const secret = (min = 16) => z.string().min(min, `must be at least ${min} characters`);
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+/** A JSON value in a variable; pipe it into the schema of its content. */
+const json = z.string().transform((raw, ctx) => {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+    return z.NEVER;
+  }
+});
+
 /** `name:secret,name:secret` → record. */
 const pairs = z
   .string()
@@ -66,16 +76,7 @@ export const configSchema = z
     /** Per-carrier webhook HMAC secrets: `carrier:secret,…`. */
     CARRIER_SECRETS: pairs.default({ ups: 'ups-demo-webhook-secret', fedex: 'fedex-demo-webhook-secret', usps: 'usps-demo-webhook-secret' }),
     /** Fault injection at start: JSON `{ "<METHOD> <route>": { "latencyMs": n, "errorRate": 0..1 } }`. */
-    SANDBOX_FAULTS: z
-      .string()
-      .transform((raw, ctx) => {
-        try {
-          return JSON.parse(raw) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
-          return z.NEVER;
-        }
-      })
+    SANDBOX_FAULTS: json
       .pipe(z.record(z.string(), z.object({ latencyMs: z.number().int().min(0).max(60_000).default(0), errorRate: z.number().min(0).max(1).default(0) })))
       .default({}),
     SANDBOX_SEED: bool.default(true),
@@ -86,18 +87,29 @@ export const configSchema = z
     /** The training corpus. */
     INTENTS_DIR: z.string().min(1).default('intents'),
     /** Overrides of the model's calibrated routing thresholds, JSON: {"answer":0.5,"perIntent":{"subscription.cancel":0.8}}. */
-    NLU_THRESHOLDS: z
-      .string()
-      .transform((raw, ctx) => {
-        try {
-          return JSON.parse(raw) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
-          return z.NEVER;
-        }
-      })
+    NLU_THRESHOLDS: json
       .pipe(thresholdsOverrideSchema)
       .optional(),
+
+    // ── trainers: evaluation, model registry, publishing, review inbox ───
+    /** The held-out test set (never trained on): evaluation and the publish quality gate. */
+    NLU_TEST_SET: z.string().min(1).default('intents/test.tsv'),
+    /** `npm run train` writes each model to `<MODEL_VERSIONS_DIR>/<version>/`. */
+    MODEL_VERSIONS_DIR: z.string().min(1).default('models/versions'),
+    /** Model versions kept in the shared registry (the oldest inactive ones are dropped first). */
+    MODEL_REGISTRY_KEEP: z.coerce.number().int().min(2).max(100).default(10),
+    /** Each instance also compares its model with the registry's active one this often (0 = only on publish notices). */
+    MODEL_SYNC_SECONDS: z.coerce.number().int().min(0).default(30),
+    /** Publishing refuses a model whose in-scope accuracy on the test set is below this (0–1). */
+    PUBLISH_MIN_ACCURACY: z.coerce.number().min(0).max(1).default(0.85),
+    /** Publishing refuses a model if any label's F1 drops by more than this against the active model (0–1). */
+    PUBLISH_MAX_F1_DROP: z.coerce.number().min(0).max(1).default(0.05),
+    /** Review inbox: at most this many utterances are kept (the oldest are dropped first). */
+    REVIEW_INBOX_MAX: positiveInt.default(5000),
+    /** Review inbox: answers scoring below their intent's answer threshold plus this count as low-confidence. */
+    REVIEW_LOW_CONFIDENCE_MARGIN: z.coerce.number().min(0).max(1).default(0.1),
+    /** Review inbox: accepted utterances are appended to this NLP.js corpus file (inside INTENTS_DIR so `train` picks it up). */
+    REVIEW_CORPUS_FILE: z.string().min(1).default('intents/reviewed.json'),
 
     // ── web chat channel (Direct Line 3.0 compatible) ───────────────────
     /** HS256 key of the chat tokens (conversation + user bound JWTs). */
@@ -130,6 +142,28 @@ export const configSchema = z
     USERS_FILE: z.string().min(1).optional(),
     /** A staff session ends this long after sign-in. */
     SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(7 * 86_400).default(12 * 3600),
+
+    // ── operations (metrics, KPIs, log levels, health) ──────────────────
+    /** Bearer token of services calling the admin API (`PUT /admin/log-level`, KPIs); unset = signed-in admins only. */
+    ADMIN_TOKEN: secret(16).optional(),
+    /** Bearer token Prometheus must send to `GET /metrics`; unset = open (keep /metrics off the public network). */
+    METRICS_TOKEN: secret(16).optional(),
+    /** A conversation without customer messages for this long is over: the bot asks for a rating and the outcome closes. */
+    CONVERSATION_IDLE_MINUTES: positiveInt.default(15),
+    /** How often each instance looks for idle conversations. */
+    IDLE_SWEEP_SECONDS: positiveInt.default(30),
+    /** Conversation outcomes (the KPIs' data) are kept this long. */
+    OUTCOME_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Longest a readiness check (store, internal APIs) may take before it counts as failed. */
+    READINESS_TIMEOUT_MS: positiveInt.default(2000),
+
+    // ── human handoff (queue and agent console) ─────────────────────────
+    /** A customer waiting longer than this is offered to leave a message (a follow-up ticket). */
+    HANDOFF_MAX_WAIT_SECONDS: positiveInt.default(300),
+    /** Handle time assumed for wait estimates until agents have ended some chats. */
+    HANDOFF_DEFAULT_HANDLE_SECONDS: positiveInt.default(300),
+    /** JSON file of the console's canned responses `{"responses":[{"title","text"}]}`; unset = the built-in ones (web/agent/cannedResponses.json). */
+    HANDOFF_CANNED_RESPONSES_FILE: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.STORE === 'redis' && !c.REDIS_URL) {

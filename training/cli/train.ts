@@ -1,21 +1,27 @@
 /**
  * Trains the intent model and calibrates its routing thresholds.
  *
- *   npm run train [-- --corpus <file|dir>] [--out <dir>] [--seed <n>] [--folds <n>]
+ *   npm run train [-- --corpus <file|dir>] [--out <dir>] [--seed <n>] [--folds <n>] [--test <file>] [--publish]
  *
  * Defaults: corpus INTENTS_DIR, output MODEL_DIR (config). Prints progress, then a summary.
+ * Then evaluates on the test set (NLU_TEST_SET) into the model's metadata, keeps a versioned copy
+ * in MODEL_VERSIONS_DIR/<version>, and with --publish (STORE=redis) publishes it to every
+ * running instance after the quality gate (training/cli/finishTraining.ts).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../platform/config';
 import { CorpusError, loadCorpus } from '../corpus';
 import { DEFAULT_FOLDS, trainModel } from '../trainModel';
+import { finishTraining } from './finishTraining';
+import { assertSharedStore } from './sharedStores';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { corpus: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, folds: { type: 'string' } },
+    options: { corpus: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, folds: { type: 'string' }, test: { type: 'string' }, publish: { type: 'boolean', default: false } },
   });
   const config = loadConfig();
+  if (values.publish) assertSharedStore(config, 'npm run train -- --publish');
   const corpus = path.resolve(values.corpus ?? config.INTENTS_DIR);
   const out = path.resolve(values.out ?? config.MODEL_DIR);
   const log = (m: string) => console.log(`[train] ${m}`);
@@ -34,9 +40,10 @@ async function main(): Promise<void> {
   log(`model ${metadata.modelVersion}: ${recognizer.modelBytes} bytes, final training ${metadata.trainingMs} ms`);
   log(`thresholds ${JSON.stringify(thresholds)}`);
   if (metadata.calibration) log(`calibration ${JSON.stringify(metadata.calibration)}`);
+  if (!(await finishTraining({ dir: out, recognizer, thresholds, examples, config, testSet: values.test, publish: values.publish, log }))) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof CorpusError ? `[train] ${err.message}` : err);
+  console.error(err instanceof CorpusError || (err instanceof Error && /needs STORE=redis/.test(err.message)) ? `[train] ${err.message}` : err);
   process.exitCode = 1;
 });

@@ -1,0 +1,46 @@
+import { userInfo } from 'node:os';
+import { RedisModelBus } from '../../bot/nlu/redisModelBus';
+import { ModelRegistry } from '../../bot/nlu/modelRegistry';
+import type { Config } from '../../platform/config';
+import { connectRedis } from '../../platform/redis';
+import { RedisDocStore } from '../../platform/store/redisDocStore';
+import { RedisReviewInbox } from '../review/redisReviewInbox';
+
+/** The stores the running instances share, opened by a CLI. */
+export interface SharedStores {
+  registry: ModelRegistry;
+  bus: RedisModelBus;
+  inbox: RedisReviewInbox;
+  close(): Promise<void>;
+}
+
+/** @throws Error explaining why `what` needs STORE=redis, when it is not set up */
+export function assertSharedStore(config: Config, what: string): void {
+  if (config.STORE !== 'redis' || !config.REDIS_URL) {
+    throw new Error(`${what} needs STORE=redis and REDIS_URL (the servers' shared store). A STORE=memory server keeps its models and review inbox in its own memory: use its /trainer page instead.`);
+  }
+}
+
+/** Who a CLI acts as in the registry's history. */
+export const cliUser = (): string => `cli:${userInfo().username}`;
+
+/**
+ * Opens the model registry, the publish bus and the review inbox of the deployment (Redis, with
+ * the same REDIS_URL and REDIS_PREFIX as the servers).
+ * @throws Error explaining why when STORE is not redis: a STORE=memory server keeps them in its own memory
+ */
+export function openSharedStores(config: Config, what: string): SharedStores {
+  assertSharedStore(config, what);
+  const redis = connectRedis(config.REDIS_URL!, undefined, 'cli');
+  const docs = new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`);
+  const bus = new RedisModelBus(redis, { prefix: config.REDIS_PREFIX });
+  return {
+    registry: new ModelRegistry(docs, { keep: config.MODEL_REGISTRY_KEEP }),
+    bus,
+    inbox: new RedisReviewInbox(redis, config.REDIS_PREFIX, config.REVIEW_INBOX_MAX),
+    close: async () => {
+      await bus.close();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { Router } from 'express';
+import type { Redis } from 'ioredis';
+import type { BotEvents } from '../../bot/botEvents';
+import type { HandoffEvents } from '../../bot/handoff/handoffEvents';
+import type { ActiveModel } from '../../bot/nlu/activeModel';
+import type { ModelBus } from '../../bot/nlu/modelBus';
+import type { ModelRegistry } from '../../bot/nlu/modelRegistry';
+import type { Config } from '../../platform/config';
+import type { Logger } from '../../platform/logger';
+import type { DocStore } from '../../platform/store/docStore';
+import { MemoryReviewInbox } from '../../training/review/memoryReviewInbox';
+import { RedisReviewInbox } from '../../training/review/redisReviewInbox';
+import { captureForReview } from '../../training/review/reviewCapture';
+import type { ReviewInbox } from '../../training/review/reviewInbox';
+import { ReviewedCorpus } from '../../training/review/reviewedCorpus';
+import type { SessionStore } from '../auth/sessionStore';
+import { trainerApiRouter } from './trainerApi';
+import { trainerPageRouter } from './trainerPage';
+import { TrainingJobs } from './trainingJobs';
+
+export interface TrainerDeps {
+  config: Pick<
+    Config,
+    'REDIS_PREFIX' | 'REVIEW_INBOX_MAX' | 'REVIEW_LOW_CONFIDENCE_MARGIN' | 'REVIEW_CORPUS_FILE' | 'PUBLISH_MIN_ACCURACY' | 'PUBLISH_MAX_F1_DROP'
+  >;
+  logger: Logger;
+  docs: DocStore;
+  redis?: Redis;
+  sessions: SessionStore;
+  registry: ModelRegistry;
+  bus: ModelBus;
+  model: ActiveModel;
+  botEvents: BotEvents;
+  handoffEvents?: HandoffEvents;
+  /** Absolute paths: project root, corpus directory, versions directory, test set. */
+  paths: { root: string; intentsDir: string; versionsDir: string; testSet: string; reviewCorpusFile: string };
+}
+
+export interface TrainerFeature {
+  inbox: ReviewInbox;
+  jobs: TrainingJobs;
+  /** `/trainer`, `/trainer/assets/*`, `/trainer/api/*` and `GET /admin/model`, for `createChatServer`'s `routers`. */
+  routers: Router[];
+  close(): Promise<void>;
+}
+
+/**
+ * The trainers' feature, assembled: the review inbox (memory or Redis) filled from the bot's and
+ * the handoff hub's events, the reviewed-corpus file, training jobs, and the page and API.
+ */
+export function createTrainer(d: TrainerDeps): TrainerFeature {
+  const inbox: ReviewInbox = d.redis ? new RedisReviewInbox(d.redis, d.config.REDIS_PREFIX, d.config.REVIEW_INBOX_MAX) : new MemoryReviewInbox(d.config.REVIEW_INBOX_MAX);
+  const stopCapture = captureForReview({
+    inbox,
+    botEvents: d.botEvents,
+    handoffEvents: d.handoffEvents,
+    thresholds: () => d.model.thresholds(),
+    lowConfidenceMargin: d.config.REVIEW_LOW_CONFIDENCE_MARGIN,
+    recognizer: d.model.recognizer,
+    logger: d.logger,
+  });
+  const jobs = new TrainingJobs({ docs: d.docs, registry: d.registry, logger: d.logger, root: d.paths.root, intentsDir: d.paths.intentsDir, versionsDir: d.paths.versionsDir, testSet: d.paths.testSet });
+  const api = trainerApiRouter({
+    sessions: d.sessions,
+    inbox,
+    corpus: new ReviewedCorpus(d.paths.reviewCorpusFile, d.paths.intentsDir),
+    registry: d.registry,
+    bus: d.bus,
+    model: d.model,
+    jobs,
+    policy: { minAccuracy: d.config.PUBLISH_MIN_ACCURACY, maxF1Drop: d.config.PUBLISH_MAX_F1_DROP },
+    testSet: d.paths.testSet,
+  });
+  return {
+    inbox,
+    jobs,
+    routers: [trainerPageRouter(), api],
+    close: async () => {
+      stopCapture();
+      await jobs.close();
+      await inbox.close();
+    },
+  };
+}
