@@ -1,3 +1,4 @@
+import type { NoticeBus } from '../../platform/store/noticeBus';
 import type { HandoffLine } from './handoffRecords';
 
 /**
@@ -19,16 +20,7 @@ export type HubNotice =
   | { kind: 'presence' };
 
 /**
- * Fire-and-forget fan-out of {@link HubNotice}s to every instance (including the publisher).
- * Implementations: {@link ./memoryHandoffBus} (one process) and {@link ./redisHandoffBus}
- * (Redis pub/sub); both pass `test/contracts/handoffBus.contract.ts`. Notices say what
- * changed; the state itself is in the HandoffStore, so a lost notice costs freshness, not data.
+ * Fan-out of {@link HubNotice}s to every instance: {@link ./memoryHandoffBus} (one process) and
+ * {@link ./redisHandoffBus} (Redis pub/sub), both passing `test/contracts/handoffBus.contract.ts`.
  */
-export interface HandoffBus {
-  publish(notice: HubNotice): Promise<void>;
-  /** Calls `listener` for every notice published after {@link ready} resolved. @returns unsubscribe */
-  subscribe(listener: (notice: HubNotice) => void): () => void;
-  /** Resolves when notices published from now on will be delivered. */
-  ready(): Promise<void>;
-  close(): Promise<void>;
-}
+export type HandoffBus = NoticeBus<HubNotice>;

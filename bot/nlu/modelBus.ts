@@ -1,3 +1,5 @@
+import type { NoticeBus } from '../../platform/store/noticeBus';
+
 /** "The active model changed": every instance reloads it from the registry. */
 export interface ModelNotice {
   kind: 'activated';
@@ -7,16 +9,9 @@ export interface ModelNotice {
 }
 
 /**
- * Fire-and-forget fan-out of {@link ModelNotice}s to every instance (the publisher included).
- * Implementations: {@link ./memoryModelBus} (one process) and {@link ./redisModelBus} (Redis
- * pub/sub); both pass `test/contracts/modelBus.contract.ts`. The registry holds the truth: a
- * lost notice is caught up by each instance's periodic check of the active version.
+ * Fan-out of {@link ModelNotice}s to every instance (and from `npm run train -- --publish`):
+ * {@link ./memoryModelBus} and {@link ./redisModelBus}, both passing
+ * `test/contracts/modelBus.contract.ts`. The registry holds the truth: a lost notice is caught
+ * up by each instance's periodic check of the active version.
  */
-export interface ModelBus {
-  publish(notice: ModelNotice): Promise<void>;
-  /** Calls `listener` for every notice published after {@link ready} resolved. @returns unsubscribe */
-  subscribe(listener: (notice: ModelNotice) => void): () => void;
-  /** Resolves when notices published from now on will be delivered. */
-  ready(): Promise<void>;
-  close(): Promise<void>;
-}
+export type ModelBus = NoticeBus<ModelNotice>;
