@@ -1,36 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { resource } from '../../platform/http/resource';
-
-interface Asset {
-  body: Buffer;
-  gzip: Buffer;
-  type: string;
-  cache: string;
-}
+import { CSS, JS, sendPage, serveAssets, strictCsp } from '../shared/pageAssets';
 
 const HERE = __dirname;
-
-function securityHeaders(res: Response): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-}
-
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+const CSP = strictCsp({ 'img-src': ['data:'] }, { 'form-action': "'self'" });
 
 /**
  * The operations dashboard: `/admin` (admins only; others are sent to `/admin/login`), the
@@ -43,29 +19,7 @@ const CSP = [
 export function adminPageRouter(requireAdminSession: RequestHandler): Router {
   const router = Router();
   const template = readFileSync(path.join(HERE, 'index.html'), 'utf8');
-  const assets = new Map<string, () => Asset>();
-  const cached = (file: string, type: string, cache: string) => {
-    let a: Asset | undefined;
-    return () => {
-      if (!a) {
-        const body = readFileSync(file);
-        a = { body, gzip: gzipSync(body), type, cache };
-      }
-      return a;
-    };
-  };
-  assets.set('admin.js', cached(path.join(HERE, 'admin.js'), 'text/javascript; charset=utf-8', 'no-cache'));
-  assets.set('admin.css', cached(path.join(HERE, 'admin.css'), 'text/css; charset=utf-8', 'no-cache'));
-  assets.set('chart.umd.js', cached(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'text/javascript; charset=utf-8', 'public, max-age=86400'));
-
-  const page = (mode: 'dashboard' | 'login') => (_req: Request, res: Response) => {
-    securityHeaders(res);
-    res.setHeader('Content-Security-Policy', CSP);
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(template.replaceAll('{{MODE}}', mode));
-  };
+  const page = (mode: 'dashboard' | 'login') => (_req: Request, res: Response) => sendPage(res, template.replaceAll('{{MODE}}', mode), CSP);
 
   // Browsers without a session go to the sign-in page; a signed-in non-admin gets the 403 problem.
   const adminOrSignIn: RequestHandler = (req, res, next) =>
@@ -76,21 +30,10 @@ export function adminPageRouter(requireAdminSession: RequestHandler): Router {
 
   resource(router, '/admin', { get: [adminOrSignIn, page('dashboard')] });
   resource(router, '/admin/login', { get: page('login') });
-  resource(router, '/admin/assets/:file', {
-    get: (req, res) => {
-      const load = assets.get(String(req.params.file));
-      if (!load) throw notFound('There is no such file.');
-      const asset = load();
-      securityHeaders(res);
-      res.setHeader('Cache-Control', asset.cache);
-      res.setHeader('Vary', 'Accept-Encoding');
-      res.type(asset.type);
-      if (/\bgzip\b/.test(req.get('accept-encoding') ?? '')) {
-        res.setHeader('Content-Encoding', 'gzip');
-        return void res.send(asset.gzip);
-      }
-      res.send(asset.body);
-    },
+  serveAssets(router, '/admin/assets', {
+    'admin.js': { file: path.join(HERE, 'admin.js'), type: JS },
+    'admin.css': { file: path.join(HERE, 'admin.css'), type: CSS },
+    'chart.umd.js': { file: path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), type: JS, cache: 'public, max-age=86400' },
   });
   return router;
 }
