@@ -51,8 +51,6 @@ export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     LOG_LEVEL: logLevel.default('info'),
-    /** Pretty logs are for people at a terminal; JSON otherwise. */
-    LOG_PRETTY: bool.default(false),
 
     // ── the bot's server ────────────────────────────────────────────────
     PORT: port.default(3978),

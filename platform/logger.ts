@@ -11,7 +11,6 @@ const REDACT = [
 
 export interface LoggerOptions {
   level?: string;
-  pretty?: boolean;
   /** Destination stream; defaults to stdout. Tests pass a buffer. */
   destination?: pino.DestinationStream;
   base?: Record<string, unknown>;
