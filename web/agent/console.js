@@ -113,6 +113,9 @@
     $('me').hidden = false;
     $('me-name').textContent = user.displayName;
     loadState().then(connect).catch(fail);
+    refreshRatings();
+    // Customers rate a chat after it ends, so the list refreshes now and then.
+    setInterval(refreshRatings, 60000);
   }
 
   // ── state ──
@@ -492,6 +495,26 @@
       li.append(top, msg);
       if (t.earlier && t.earlier.length) li.append(el('div', 'meta', 'Earlier: ' + t.earlier.join(' / ')));
       li.append(row);
+      list.append(li);
+    });
+  }
+
+  // ── ratings (customers rate the chat after it ends) ──
+  function refreshRatings() {
+    return api('GET', '/api/agent/ratings?days=30').then(renderRatings).catch(function () { /* ratings are a nicety: never block the console */ });
+  }
+  function renderRatings(r) {
+    var list = $('ratings');
+    list.replaceChildren();
+    $('ratings-average').textContent = r.average === null ? '–' : r.average.toFixed(1) + ' / 5';
+    $('ratings-empty').hidden = r.ratings.length > 0;
+    r.ratings.slice(0, 10).forEach(function (x) {
+      var li = el('li', 'item');
+      li.setAttribute('data-conversation-id', x.conversationId);
+      var row = el('div', 'row');
+      row.append(el('span', 'who', '★'.repeat(x.rating) + '☆'.repeat(5 - x.rating)), el('span', 'wait', x.endedAt ? clock(x.endedAt) : ''));
+      li.append(row);
+      if (x.comment) li.append(el('div', 'summary', x.comment));
       list.append(li);
     });
   }
