@@ -120,6 +120,7 @@ async function main() {
     logger: ops.log('channel'),
     bot,
     activityLog,
+    redis,
     listCustomers: () => customers.list(),
     front: ops.front,
     routers: (channel) => [

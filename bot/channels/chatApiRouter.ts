@@ -78,7 +78,7 @@ export function chatApiRouter(options: ChatApiOptions): Router {
   resource(router, '/api/demo/token', {
     post: async (req, res) => {
       const body = parseInput(demoTokenBody, req.body ?? {});
-      options.channel.limitNewConversations(req.ip ?? 'unknown');
+      await options.channel.limitNewConversations(req.ip ?? 'unknown');
       if (!body.customerId) return void res.json(await options.channel.openConversation({ customerId: null }));
       const customer = (await customers()).find((c) => c.id === body.customerId);
       if (!customer) throw unprocessable('There is no such demo customer.', [{ path: 'customerId', message: 'is not a demo customer' }]);

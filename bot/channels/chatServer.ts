@@ -1,7 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Express, RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
 import type { Config } from '../../platform/config';
+import { RedisRateLimiter } from '../../platform/store/redisRateLimiter';
 import { createHttpApp } from '../../platform/http/createHttpApp';
 import { finishHttpApp } from '../../platform/http/finishHttpApp';
 import type { Logger } from '../../platform/logger';
@@ -23,6 +25,8 @@ export interface ChatServerDeps {
   listCustomers?: () => Promise<DemoCustomer[]>;
   /** Typing indicator after this many ms of a slow turn (default 600; 0 = off). */
   typingDelayMs?: number;
+  /** With Redis, the rate limits are shared by every instance instead of counted per process. */
+  redis?: Redis;
   /** More surfaces of the same server (consoles, admin, metrics), mounted before the 404 fallback. */
   routers?: (channel: DirectLineChannel) => RequestHandler[];
   /** Middleware run before every route (log context, metrics, the shutdown guard). */
@@ -63,6 +67,7 @@ export function createChatServer(deps: ChatServerDeps): ChatServer {
     keepAliveSeconds: config.DIRECTLINE_KEEPALIVE_SECONDS,
     publicUrl: config.PUBLIC_URL,
     typingDelayMs: deps.typingDelayMs,
+    rateLimiter: deps.redis ? (limit) => new RedisRateLimiter(deps.redis!, limit, `${config.REDIS_PREFIX}ratelimit:`) : undefined,
     limits: {
       messagesPerSecond: config.DIRECTLINE_MESSAGES_PER_SECOND,
       conversationsPerMinute: config.DIRECTLINE_CONVERSATIONS_PER_MINUTE,

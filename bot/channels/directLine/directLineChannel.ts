@@ -11,7 +11,8 @@ import { seqOfActivityId, type ActivityLog, type ChatAccount, type ChatActivity,
 import { DirectLineStreamServer } from './directLineStream';
 import { DirectLineTokens, type ChatClaims } from './directLineTokens';
 import { parseInboundActivity } from './inboundActivity';
-import { RateLimiter } from './rateLimiter';
+import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
+import type { RateLimit, RateLimiter } from '../../../platform/store/rateLimiter';
 import { wireActivity } from './wireActivity';
 
 export const CHANNEL_ID = 'directline';
@@ -47,6 +48,8 @@ export interface DirectLineChannelOptions {
   publicUrl?: string;
   /** Typing indicator after this many ms of a slow turn; 0 = off. */
   typingDelayMs?: number;
+  /** Builds the rate limiters (default: in this process; pass Redis-backed ones so every instance shares them). */
+  rateLimiter?: (limit: RateLimit) => RateLimiter;
 }
 
 /** A user activity, once it is in the log. */
@@ -94,8 +97,9 @@ export class DirectLineChannel {
     this.publicUrl = options.publicUrl?.replace(/\/$/, '');
     this.tokens = new DirectLineTokens(options.tokenSecret, options.tokenTtlSeconds ?? 1800);
     this.bot = { id: 'pawsupport-bot', name: options.botName ?? 'PawSupport', role: 'bot' };
-    this.messageLimiter = new RateLimiter(options.limits.messagesPerSecond, 1000, 'messages in this conversation');
-    this.conversationLimiter = new RateLimiter(options.limits.conversationsPerMinute, 60_000, 'new conversations from your address');
+    const limiter = options.rateLimiter ?? ((limit: RateLimit) => new MemoryRateLimiter(limit));
+    this.messageLimiter = limiter({ capacity: options.limits.messagesPerSecond, windowMs: 1000, what: 'messages in this conversation' });
+    this.conversationLimiter = limiter({ capacity: options.limits.conversationsPerMinute, windowMs: 60_000, what: 'new conversations from your address' });
     this.adapter = new InProcessAdapter({ bot: options.bot, sink: this.sink(), logger: options.logger, typingDelayMs: options.typingDelayMs });
     this.stream = new DirectLineStreamServer({ log: options.log, tokens: this.tokens, logger: options.logger, keepAliveMs: (options.keepAliveSeconds ?? 20) * 1000 });
   }
@@ -132,8 +136,8 @@ export class DirectLineChannel {
   }
 
   /** Counts one new conversation against the caller's address. @throws AppError 429 */
-  limitNewConversations(address: string): void {
-    this.conversationLimiter.take(address);
+  async limitNewConversations(address: string): Promise<void> {
+    await this.conversationLimiter.take(address);
   }
 
   /** The token's claims; the path's conversation must be the token's. @throws AppError 401/403 */
@@ -198,7 +202,7 @@ export class DirectLineChannel {
    */
   async post(claims: ChatClaims, body: unknown): Promise<{ id: string }> {
     const inbound = parseInboundActivity(body, this.limits.maxTextLength);
-    this.messageLimiter.take(claims.conversationId);
+    await this.messageLimiter.take(claims.conversationId);
     const info = await this.conversation(claims.conversationId);
     if (!info.started) await this.start(claims);
     const activity: NewChatActivity = {

@@ -56,7 +56,7 @@ export function directLineRouter(channel: DirectLineChannel): Router {
     post: async (req, res) => {
       const claims = await auth(req);
       parseInput(startBody, req.body);
-      channel.limitNewConversations(req.ip ?? 'unknown');
+      await channel.limitNewConversations(req.ip ?? 'unknown');
       const startedNow = await channel.start(claims);
       const { token, expires_in } = await channel.refreshToken(claims);
       res.status(startedNow ? 201 : 200).json({

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TurnBot } from '../../../bot/adapter/inProcessAdapter';
@@ -25,7 +26,7 @@ export interface RunningChatServer {
 
 /** A real chat server on 127.0.0.1, port 0, with the test bot unless another is given. */
 export async function startChatServer(
-  opts: { env?: Record<string, string>; activityLog?: ActivityLog; bot?: TurnBot; listCustomers?: () => Promise<DemoCustomer[]> } = {},
+  opts: { env?: Record<string, string>; activityLog?: ActivityLog; bot?: TurnBot; listCustomers?: () => Promise<DemoCustomer[]>; redis?: Redis } = {},
 ): Promise<RunningChatServer> {
   const config = loadConfig({}, { NODE_ENV: 'test', DIRECTLINE_CONVERSATIONS_PER_MINUTE: '1000', ...opts.env } as Partial<Record<keyof Config, string>>);
   const activityLog = opts.activityLog ?? new MemoryActivityLog({ retentionSeconds: 3600, maxActivities: 1000 });
@@ -35,6 +36,7 @@ export async function startChatServer(
     bot: opts.bot ?? new TestBot(),
     activityLog,
     listCustomers: opts.listCustomers ?? (async () => DEMO_CUSTOMERS),
+    redis: opts.redis,
   });
   const server = http.createServer(chat.app);
   chat.attach(server);
