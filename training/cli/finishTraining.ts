@@ -16,8 +16,8 @@ export interface FinishTrainingOptions {
   thresholds: Thresholds;
   examples: readonly { text: string; intent: string }[];
   config: Config;
-  /** Test set (default NLU_TEST_SET). */
-  testSet?: string;
+  /** Test set (default NLU_TEST_SET); `null`: none (a corpus our test set does not belong to). */
+  testSet?: string | null;
   /** Versioned copies go to `<versionsDir>/<version>/` (default MODEL_VERSIONS_DIR). */
   versionsDir?: string;
   /** Store in the shared registry and publish (quality gate; every instance switches). */
@@ -32,7 +32,8 @@ export interface FinishTrainingOptions {
  * @returns false when the quality gate refused to publish
  */
 export async function finishTraining(o: FinishTrainingOptions): Promise<boolean> {
-  const testSet = path.resolve(o.testSet ?? o.config.NLU_TEST_SET);
+  const testSet = o.testSet === null ? undefined : path.resolve(o.testSet ?? o.config.NLU_TEST_SET);
+  if (!testSet) o.log('the configured test set (NLU_TEST_SET) is not about this corpus\'s intents and no --test was given: the model is not evaluated');
   const { report, scorecard, probes } = await recordEvaluation(o.dir, { recognizer: o.recognizer, thresholds: o.thresholds, examples: o.examples, testSet, onProgress: o.log });
   if (report) o.log(`at the calibrated thresholds: in-scope accuracy ${(100 * report.inScopeAccuracy).toFixed(1)} % against out-of-scope recall ${report.oosRecall === null ? '–' : `${(100 * report.oosRecall).toFixed(1)} %`}`);
   const version = o.recognizer.modelVersion;
@@ -46,6 +47,7 @@ export async function finishTraining(o: FinishTrainingOptions): Promise<boolean>
   try {
     await shared.registry.add(await readModelFiles(o.dir), { by: cliUser(), scorecard, probes });
     const policy = { minAccuracy: o.config.PUBLISH_MIN_ACCURACY, maxF1Drop: o.config.PUBLISH_MAX_F1_DROP };
+    if (!testSet) throw new Error('publishing needs a test set for the quality gate: pass --test <file>');
     await publishVersion({ registry: shared.registry, bus: shared.bus, policy, testRows: await loadCorpus(testSet), onProgress: o.log }, version, cliUser());
     return true;
   } catch (err) {

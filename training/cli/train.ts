@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../platform/config';
 import { CorpusError, loadCorpus } from '../corpus';
-import { DEFAULT_FOLDS, trainModel } from '../trainModel';
+import { trainModel } from '../trainModel';
 import { finishTraining } from './finishTraining';
 import { assertSharedStore } from './sharedStores';
 
@@ -34,13 +34,27 @@ async function main(): Promise<void> {
 
   const { metadata, thresholds, recognizer } = await trainModel(examples, out, {
     seed: values.seed === undefined ? undefined : Number(values.seed),
-    folds: values.folds === undefined ? DEFAULT_FOLDS : Number(values.folds),
+    folds: values.folds === undefined ? undefined : Number(values.folds),
     onProgress: log,
   });
   log(`model ${metadata.modelVersion}: ${recognizer.modelBytes} bytes, final training ${metadata.trainingMs} ms`);
   log(`thresholds ${JSON.stringify(thresholds)}`);
   if (metadata.calibration) log(`calibration ${JSON.stringify(metadata.calibration)}`);
-  if (!(await finishTraining({ dir: out, recognizer, thresholds, examples, config, testSet: values.test, publish: values.publish, log }))) process.exitCode = 1;
+  if (!(await finishTraining({ dir: out, recognizer, thresholds, examples, config, testSet: values.test ?? (await testSetFits(config.NLU_TEST_SET, perIntent) ? undefined : null), publish: values.publish, log }))) process.exitCode = 1;
+}
+
+/**
+ * Whether the configured test set belongs to this corpus: most of its in-scope labels are the
+ * corpus's intents (our pet-shop test set says nothing about a model trained on HWU64).
+ */
+async function testSetFits(testSet: string, corpusIntents: Map<string, number>): Promise<boolean> {
+  try {
+    const labels = new Set((await loadCorpus(path.resolve(testSet))).map((r) => r.intent).filter((i) => i !== 'none'));
+    const known = [...labels].filter((l) => corpusIntents.has(l)).length;
+    return labels.size > 0 && known / labels.size >= 0.5;
+  } catch {
+    return false;
+  }
 }
 
 main().catch((err: unknown) => {
