@@ -83,7 +83,8 @@ async function main() {
   for await (const line of rl) {
     const text = line.trim();
     if (text) {
-      const pick = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;
+      // A number picks a button, unless a button is named by that number ("5 - Excellent" for "5").
+      const pick = /^\d+$/.test(text) ? (choices.find((c) => String(c.title).startsWith(`${text} `)) ?? choices[Number(text) - 1]) : undefined;
       await adapter.receive(pick ? { text: String(pick.title), value: pick.value } : { text }, run);
     }
     rl.prompt();

@@ -173,7 +173,9 @@ describe('publish and hot reload across running instances (real Redis)', functio
   it('an instance that cannot load or check a published model keeps serving the old one', async () => {
     const [one, two] = instances as [Instance, Instance];
     const dir = path.join(work, 'tampered');
-    const trained = await trainVersion({ corpus: corpusA, versionsDir: dir, folds: 0 });
+    // Another seed: a model of its own (the same corpus and seed within one second would carry versionA's id).
+    const trained = await trainVersion({ corpus: corpusA, versionsDir: dir, folds: 0, seed: 7 });
+    assert.notEqual(trained.version.split('-')[1], versionA.split('-')[1], 'a model of its own');
     // Probes that the model does not answer: as if the stored model were not the one trained.
     await one.registry.add(await readModelFiles(trained.dir), { by: 'mallory', probes: [{ text: 'howdy partner', intent: 'goodbye' }] });
     const state = await one.registry.activate(trained.version, 'mallory', 'publish');
