@@ -2,22 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { MemoryHandoffBus } from '../../bot/handoff/memoryHandoffBus';
 import { RedisHandoffBus } from '../../bot/handoff/redisHandoffBus';
 import { MemoryDocStore } from '../../platform/store/memoryDocStore';
-import { RedisDocStore } from '../../platform/store/redisDocStore';
 import { handoffBusContract } from '../contracts/handoffBus.contract';
 import { handoffStoreContract } from '../contracts/handoffStore.contract';
 import { testRedis } from '../support/redisServer';
+import { testRedisDocStore } from '../support/testDocStore';
 
 handoffStoreContract('memory', async () => new MemoryDocStore());
-handoffStoreContract('redis', async () => {
-  const redis = (await testRedis()).client();
-  const store = new RedisDocStore(redis, `test:${randomUUID()}:`);
-  const close = store.close.bind(store);
-  store.close = async () => {
-    await close();
-    redis.disconnect();
-  };
-  return store;
-});
+handoffStoreContract('redis', testRedisDocStore);
 
 handoffBusContract('memory', async () => {
   const bus = new MemoryHandoffBus();

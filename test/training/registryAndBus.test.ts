@@ -2,22 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { MemoryModelBus } from '../../bot/nlu/memoryModelBus';
 import { RedisModelBus } from '../../bot/nlu/redisModelBus';
 import { MemoryDocStore } from '../../platform/store/memoryDocStore';
-import { RedisDocStore } from '../../platform/store/redisDocStore';
 import { modelBusContract } from '../contracts/modelBus.contract';
 import { modelRegistryContract } from '../contracts/modelRegistry.contract';
 import { testRedis } from '../support/redisServer';
+import { testRedisDocStore } from '../support/testDocStore';
 
 modelRegistryContract('memory DocStore', async () => new MemoryDocStore());
-modelRegistryContract('redis DocStore', async () => {
-  const redis = (await testRedis()).client();
-  const store = new RedisDocStore(redis, `test:${randomUUID()}:`);
-  const close = store.close.bind(store);
-  store.close = async () => {
-    await close();
-    redis.disconnect();
-  };
-  return store;
-});
+modelRegistryContract('redis DocStore', testRedisDocStore);
 
 modelBusContract('memory', async () => {
   const bus = new MemoryModelBus();
