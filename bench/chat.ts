@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { percentile } from '../platform/percentile';
 
 interface Options {
   conversations: number;
@@ -57,7 +58,7 @@ function options(): Options {
   };
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const pct = (xs: number[], p: number) => percentile(xs, p) ?? NaN;
 
 async function startServer(bot: string, redis?: string): Promise<{ child: ChildProcess; base: string; secret: string; rss(): Promise<{ rss: number; peak: number }> }> {
   const child = fork(path.join(__dirname, 'chatServerProcess.ts'), [bot, ...(redis ? [redis] : [])], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -244,7 +245,7 @@ function report(results: Result[], o: Options): void {
   for (const r of results) {
     const errs = Object.values(r.errors).reduce((a, b) => a + b, 0);
     console.log(
-      `${r.bot.padEnd(9)} ${String(r.sent).padStart(6)} ${String(r.replies).padStart(8)} ${String(r.echoes).padStart(7)} ${(r.replies / r.elapsedS).toFixed(1).padStart(6)} ${ms(percentile(r.latencies, 50)).padStart(8)} ${ms(percentile(r.latencies, 95)).padStart(7)} ${ms(percentile(r.latencies, 99)).padStart(7)} ${ms(r.latencies[r.latencies.length - 1] ?? NaN).padStart(7)} ${String(errs).padStart(7)}  ${r.rssMb.toFixed(0)} (${r.peakRssMb.toFixed(0)})`,
+      `${r.bot.padEnd(9)} ${String(r.sent).padStart(6)} ${String(r.replies).padStart(8)} ${String(r.echoes).padStart(7)} ${(r.replies / r.elapsedS).toFixed(1).padStart(6)} ${ms(pct(r.latencies, 50)).padStart(8)} ${ms(pct(r.latencies, 95)).padStart(7)} ${ms(pct(r.latencies, 99)).padStart(7)} ${ms(r.latencies[r.latencies.length - 1] ?? NaN).padStart(7)} ${String(errs).padStart(7)}  ${r.rssMb.toFixed(0)} (${r.peakRssMb.toFixed(0)})`,
     );
     if (errs) console.log(`           errors: ${JSON.stringify(r.errors)}`);
   }
@@ -252,7 +253,7 @@ function report(results: Result[], o: Options): void {
     const base = results[0]!;
     console.log(`\nratio to ${base.bot}:`);
     for (const r of results.slice(1)) {
-      const ratio = (p: number) => (percentile(r.latencies, p) / percentile(base.latencies, p)).toFixed(2);
+      const ratio = (p: number) => (pct(r.latencies, p) / pct(base.latencies, p)).toFixed(2);
       console.log(`  ${r.bot}: p50 ×${ratio(50)}, p95 ×${ratio(95)}, p99 ×${ratio(99)}, throughput ×${(r.replies / r.elapsedS / (base.replies / base.elapsedS)).toFixed(2)}, peak RSS ×${(r.peakRssMb / base.peakRssMb).toFixed(2)}`);
     }
   }

@@ -16,6 +16,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { percentile } from '../platform/percentile';
 
 const { values } = parseArgs({
   options: {
@@ -49,10 +50,7 @@ interface Memory {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
+const pct = (xs: number[], p: number) => percentile(xs, p) ?? NaN;
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 

@@ -23,8 +23,9 @@ import type { DocStore } from '../platform/store/docStore';
 import { loadCorpus } from '../training/corpus';
 import { loadOrTrain } from '../training/trainModel';
 import { makeProbes } from '../bot/nlu/modelProbes';
+import { percentile } from '../platform/percentile';
 
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const q = (xs: number[], p: number) => percentile(xs, p * 100) ?? NaN;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { redis: { type: 'string' }, rounds: { type: 'string' } } });

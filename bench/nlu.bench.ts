@@ -12,9 +12,10 @@ import { NONE_INTENT } from '../bot/nlu/intents';
 import { loadCorpus } from '../training/corpus';
 import { routingReport, type LabeledPrediction } from '../training/routingReport';
 import { trainModel } from '../training/trainModel';
+import { percentile } from '../platform/percentile';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (xs: number[], q: number) => percentile(xs, q * 100) ?? NaN;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' }, test: { type: 'string' }, messages: { type: 'string' }, seed: { type: 'string' } } });
@@ -59,7 +60,6 @@ async function main(): Promise<void> {
       await fn(text);
       ms.push(performance.now() - t0);
     }
-    ms.sort((a, b) => a - b);
     return `p50 ${quantile(ms, 0.5).toFixed(2)} ms, p99 ${quantile(ms, 0.99).toFixed(2)} ms over ${messages} messages`;
   };
   console.log(`classification         ${await time((t) => recognizer.classify(t))}`);

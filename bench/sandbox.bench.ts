@@ -12,6 +12,7 @@ import { customerKey, type CustomerRecord } from '../sandbox/customers/customerS
 import { grantPoints } from '../sandbox/rewards/rewardsLedger';
 import { startSandbox, type RunningSandbox } from '../sandbox/startSandbox';
 import { privateRedis, type TestRedis } from '../test/support/redisServer';
+import { percentile } from '../platform/percentile';
 
 const CONCURRENCY = 50;
 const WARMUP_MS = 2000;
@@ -75,16 +76,15 @@ async function load(name: string, port: number, t: Target, ms: number): Promise<
   return { name, requests: latencies.length, failed, seconds, latencies };
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const pct = (xs: number[], p: number) => percentile(xs, p) ?? 0;
 
 function report(store: string, results: PhaseResult[]): void {
   console.log(`\n${store} store (${CONCURRENCY} concurrent keep-alive connections)`);
   console.log(`${'scenario'.padEnd(44)}${'requests'.padStart(10)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}  non-2xx`);
   for (const r of results) {
-    const sorted = [...r.latencies].sort((a, b) => a - b);
     const errors = Object.entries(r.failed).map(([s, c]) => `${s === '0' ? 'network' : s}×${c}`).join(' ') || '0';
     console.log(
-      `${r.name.padEnd(44)}${String(r.requests).padStart(10)}${(r.requests / r.seconds).toFixed(0).padStart(10)}${pct(sorted, 50).toFixed(1).padStart(10)}${pct(sorted, 99).toFixed(1).padStart(10)}  ${errors}`,
+      `${r.name.padEnd(44)}${String(r.requests).padStart(10)}${(r.requests / r.seconds).toFixed(0).padStart(10)}${pct(r.latencies, 50).toFixed(1).padStart(10)}${pct(r.latencies, 99).toFixed(1).padStart(10)}  ${errors}`,
     );
   }
 }

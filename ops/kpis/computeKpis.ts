@@ -1,5 +1,5 @@
 import { contained, engaged, isOpen, type ConversationOutcome } from '../outcomes/conversationOutcome';
-import { percentile } from './percentile';
+import { percentile } from '../../platform/percentile';
 
 /** A distribution's summary, in ms. */
 export interface Timing {

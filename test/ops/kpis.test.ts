@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { computeKpis, summarize } from '../../ops/kpis/computeKpis';
-import { percentile } from '../../ops/kpis/percentile';
+import { percentile } from '../../platform/percentile';
 import { newOutcome, type ConversationOutcome } from '../../ops/outcomes/conversationOutcome';
 
 /** A conversation that started at `iso`, with customer messages unless said otherwise. */
