@@ -47,7 +47,12 @@ export function createSandboxApp(deps: SandboxDeps): { app: Express; endpoints: 
       'Subscriptions, shipping, gift cards and rewards: the contract a shop implements to plug its own systems into the bot. Errors are RFC 9457 application/problem+json.',
   });
   resource(app, '/openapi.json', { get: (_req, res) => void res.json(doc) });
-  resource(app, '/healthz', { get: async (_req, res) => void res.status((await deps.store.ping()) ? 200 : 503).json({ ok: await deps.store.ping() }) });
+  resource(app, '/healthz', {
+    get: async (_req, res) => {
+      const ok = await deps.store.ping();
+      res.status(ok ? 200 : 503).json({ ok });
+    },
+  });
   resource(app, '/admin/faults', {
     get: [auth, (_req, res) => void res.json({ rules: deps.faults.list(), routes: endpoints.routes() })],
     put: [

@@ -16,11 +16,13 @@ function trained() {
   return model;
 }
 
+let thresholds: Thresholds = DEFAULT_THRESHOLDS;
+
 export async function testRecognizer(): Promise<Recognizer> {
-  return (await trained()).recognizer;
+  const m = await trained();
+  thresholds = m.thresholds;
+  return m.recognizer;
 }
 
-let thresholds: Thresholds = DEFAULT_THRESHOLDS;
 /** The calibrated thresholds of the test model (valid after {@link testRecognizer} resolved). */
 export const testThresholds = (): Thresholds => thresholds;
-void trained().then((m) => (thresholds = m.thresholds)).catch(() => undefined);
