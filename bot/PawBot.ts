@@ -153,7 +153,7 @@ export class PawBot extends ActivityHandler {
       if (this.isInterruption(recognition, decision, data)) {
         this.trail(data, recognition, 'interrupt');
         await dc.cancelAllDialogs();
-        data.activeIntent = undefined;
+        this.afterDialog(context, data, DialogTurnStatus.cancelled);
         return this.route(context, dc, recognition, decision);
       }
       if (decision.kind === 'answer' && decision.intent === 'help') {
