@@ -68,10 +68,9 @@ export class RedisDocStore implements DocStore {
         return snapshot.get(key) as Doc<T> | undefined;
       });
       assertWritesWithin(unique, out.writes);
-      if (!out.writes?.length) {
-        // A read-only transaction still needs its snapshot to be consistent across keys.
-        if (unique.length <= 1) return out.result;
-      }
+      // A read of one key is consistent as read; a read-only transaction over several keys still
+      // goes through the compare-and-set so its snapshot is consistent across them.
+      if (!out.writes?.length && unique.length <= 1) return out.result;
       const argv: (string | number)[] = unique.map((k) => String(snapshot.get(k)?.version ?? 0));
       for (const w of out.writes ?? []) argv.push(unique.indexOf(w.key) + 1, w.value === null ? '' : JSON.stringify(w.value), w.ttlSeconds ?? 0);
       const ok = await (this.redis as unknown as { pawCas(n: number, ...a: (string | number)[]): Promise<number> }).pawCas(
