@@ -46,8 +46,19 @@ const pairs = z
 /** Demo secrets: fine on a laptop, refused when NODE_ENV=production. */
 const DEMO_DIRECTLINE_TOKEN_SECRET = 'directline-demo-token-secret-change-me-0123456789';
 const DEMO_CHAT_API_SECRET = 'chat-api-demo-secret-change-me';
+const DEMO_SANDBOX_TOKEN = 'sandbox-demo-token-change-me';
+const DEMO_CARRIER_SECRETS: Record<string, string> = { ups: 'ups-demo-webhook-secret', fedex: 'fedex-demo-webhook-secret', usps: 'usps-demo-webhook-secret' };
+/** Production refuses any secret shorter than this many bytes. */
+const PRODUCTION_SECRET_BYTES = 32;
+/** The single-valued secrets production checks for length (and, where one exists, the demo value). */
+const PRODUCTION_SECRETS = ['DIRECTLINE_TOKEN_SECRET', 'CHAT_API_SECRET', 'SANDBOX_TOKEN', 'INTERNAL_API_TOKEN', 'ADMIN_TOKEN', 'METRICS_TOKEN'] as const;
+const DEMO_VALUES: Partial<Record<(typeof PRODUCTION_SECRETS)[number], string>> = {
+  DIRECTLINE_TOKEN_SECRET: DEMO_DIRECTLINE_TOKEN_SECRET,
+  CHAT_API_SECRET: DEMO_CHAT_API_SECRET,
+  SANDBOX_TOKEN: DEMO_SANDBOX_TOKEN,
+};
 
-export const configSchema = z
+const configShape = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     LOG_LEVEL: logLevel.default('info'),
@@ -65,14 +76,14 @@ export const configSchema = z
 
     // ── internal APIs (the sandbox, or a company's own services) ───────
     SANDBOX_PORT: port.default(3979),
-    SANDBOX_TOKEN: secret(16).default('sandbox-demo-token-change-me'),
+    SANDBOX_TOKEN: secret(16).default(DEMO_SANDBOX_TOKEN),
     /** Base URL of the internal APIs; unset = run the bundled sandbox inside `npm start`. */
     INTERNAL_API_URL: z.url().optional(),
     INTERNAL_API_TOKEN: z.string().min(1).optional(),
     API_TIMEOUT_MS: positiveInt.default(2000),
     API_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     /** Per-carrier webhook HMAC secrets: `carrier:secret,…`. */
-    CARRIER_SECRETS: pairs.default({ ups: 'ups-demo-webhook-secret', fedex: 'fedex-demo-webhook-secret', usps: 'usps-demo-webhook-secret' }),
+    CARRIER_SECRETS: pairs.default(DEMO_CARRIER_SECRETS),
     /** Fault injection at start: JSON `{ "<METHOD> <route>": { "latencyMs": n, "errorRate": 0..1 } }`. */
     SANDBOX_FAULTS: json
       .pipe(z.record(z.string(), z.object({ latencyMs: z.number().int().min(0).max(60_000).default(0), errorRate: z.number().min(0).max(1).default(0) })))
@@ -132,8 +143,11 @@ export const configSchema = z
     CHAT_BOT_NAME: z.string().min(1).max(60).default('PawSupport'),
     /** Bearer secret of the host site's server for `POST /api/chat/token`. */
     CHAT_API_SECRET: secret(16).default(DEMO_CHAT_API_SECRET),
-    /** The page at `/` lets visitors pick a demo customer; turn off in production. */
-    DEMO_MODE: bool.default(true),
+    /**
+     * The page at `/` lets visitors pick any demo customer (`/api/demo/*` mints a token for anyone).
+     * Unset = on, except in production, which refuses it: it would let anyone be any customer.
+     */
+    DEMO_MODE: bool.optional(),
 
     // ── staff sign-in (agent console, trainer, admin) ───────────────────
     /** JSON file of agents, trainers and admins (scrypt hashes); unset = the demo users. */
@@ -162,7 +176,12 @@ export const configSchema = z
     HANDOFF_DEFAULT_HANDLE_SECONDS: positiveInt.default(300),
     /** JSON file of the console's canned responses `{"responses":[{"title","text"}]}`; unset = the built-in ones (web/agent/cannedResponses.json). */
     HANDOFF_CANNED_RESPONSES_FILE: z.string().min(1).optional(),
-  })
+  });
+
+/** Every variable (its keys are what `.env.example` lists). */
+export const configVariables = Object.keys(configShape.shape) as (keyof z.infer<typeof configShape>)[];
+
+export const configSchema = configShape
   .superRefine((c, ctx) => {
     if (c.STORE === 'redis' && !c.REDIS_URL) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when STORE=redis' });
@@ -174,13 +193,23 @@ export const configSchema = z
       ctx.addIssue({ code: 'custom', path: ['USERS_FILE'], message: 'is required in production (the demo users have published passwords)' });
     }
     if (c.NODE_ENV === 'production') {
-      for (const [key, demo] of [['DIRECTLINE_TOKEN_SECRET', DEMO_DIRECTLINE_TOKEN_SECRET], ['CHAT_API_SECRET', DEMO_CHAT_API_SECRET]] as const) {
-        if (c[key] === demo) ctx.addIssue({ code: 'custom', path: [key], message: 'must be changed from the demo value in production' });
+      if (c.DEMO_MODE) ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'must be off in production (it lets anyone chat as any customer)' });
+      const tooShort = (v: string) => Buffer.byteLength(v) < PRODUCTION_SECRET_BYTES;
+      for (const key of PRODUCTION_SECRETS) {
+        const value = c[key];
+        if (value === undefined) continue;
+        if (value === DEMO_VALUES[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'must be changed from the demo value in production' });
+        else if (tooShort(value)) ctx.addIssue({ code: 'custom', path: [key], message: `must be at least ${PRODUCTION_SECRET_BYTES} bytes in production` });
+      }
+      for (const [carrier, value] of Object.entries(c.CARRIER_SECRETS)) {
+        if (value === DEMO_CARRIER_SECRETS[carrier]) ctx.addIssue({ code: 'custom', path: ['CARRIER_SECRETS'], message: `the ${carrier} secret must be changed from the demo value in production` });
+        else if (tooShort(value)) ctx.addIssue({ code: 'custom', path: ['CARRIER_SECRETS'], message: `the ${carrier} secret must be at least ${PRODUCTION_SECRET_BYTES} bytes in production` });
       }
     }
-  });
+  })
+  .transform((c) => ({ ...c, DEMO_MODE: c.DEMO_MODE ?? c.NODE_ENV !== 'production' }));
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
 export class ConfigError extends Error {
@@ -196,7 +225,7 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string>> = {}): Config {
   const raw: Record<string, string> = {};
-  for (const key of Object.keys(configSchema.shape)) {
+  for (const key of configVariables) {
     const v = (overrides as Record<string, string | undefined>)[key] ?? env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }

@@ -40,4 +40,46 @@ describe('config', () => {
       embedded: false,
     });
   });
+
+  describe('in production', () => {
+    const strong = (name: string) => `${name}-not-a-demo-value-0123456789abcdef`;
+    const production: Record<string, string> = {
+      NODE_ENV: 'production',
+      USERS_FILE: 'users.json',
+      DIRECTLINE_TOKEN_SECRET: strong('directline'),
+      CHAT_API_SECRET: strong('chat'),
+      SANDBOX_TOKEN: strong('sandbox'),
+      CARRIER_SECRETS: `ups:${strong('ups')},fedex:${strong('fedex')}`,
+    };
+    const refuses = (env: Record<string, string>, message: RegExp) =>
+      assert.throws(() => loadConfig({ ...production, ...env }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+
+    it('starts with every secret changed, and demo mode is off unless asked for', () => {
+      const c = loadConfig(production);
+      assert.equal(c.DEMO_MODE, false);
+      assert.equal(loadConfig({}).DEMO_MODE, true, 'npm start keeps its demo picker');
+    });
+
+    it('refuses demo mode, which would let anyone chat as any customer', () => refuses({ DEMO_MODE: 'true' }, /DEMO_MODE: must be off in production/));
+
+    const demoValues: [Record<string, string>, RegExp][] = [
+      [{ DIRECTLINE_TOKEN_SECRET: 'directline-demo-token-secret-change-me-0123456789' }, /DIRECTLINE_TOKEN_SECRET: must be changed from the demo value/],
+      [{ CHAT_API_SECRET: 'chat-api-demo-secret-change-me' }, /CHAT_API_SECRET: must be changed from the demo value/],
+      [{ SANDBOX_TOKEN: 'sandbox-demo-token-change-me' }, /SANDBOX_TOKEN: must be changed from the demo value/],
+      [{ SANDBOX_TOKEN: '' }, /SANDBOX_TOKEN: must be changed from the demo value/],
+      [{ CARRIER_SECRETS: `ups:${strong('ups')},fedex:fedex-demo-webhook-secret` }, /CARRIER_SECRETS: the fedex secret must be changed from the demo value/],
+      [{ CARRIER_SECRETS: '' }, /CARRIER_SECRETS: the ups secret must be changed from the demo value/],
+      [{ CHAT_API_SECRET: 'sixteen-chars-ok-but-short' }, /CHAT_API_SECRET: must be at least 32 bytes in production/],
+      [{ ADMIN_TOKEN: 'a-short-admin-token' }, /ADMIN_TOKEN: must be at least 32 bytes/],
+      [{ METRICS_TOKEN: 'a-short-metrics-token' }, /METRICS_TOKEN: must be at least 32 bytes/],
+      [{ INTERNAL_API_URL: 'https://api.shop.test', INTERNAL_API_TOKEN: 'short' }, /INTERNAL_API_TOKEN: must be at least 32 bytes/],
+      [{ CARRIER_SECRETS: 'ups:tiny' }, /CARRIER_SECRETS: the ups secret must be at least 32 bytes/],
+      [{ USERS_FILE: '' }, /USERS_FILE: is required in production/],
+    ];
+    for (const [env, message] of demoValues) it(`refuses ${JSON.stringify(env)}`, () => refuses(env, message));
+
+    it('never prints a secret it refuses', () => {
+      assert.throws(() => loadConfig({ ...production, CHAT_API_SECRET: 'sixteen-chars-ok-but-short' }), (e: unknown) => e instanceof ConfigError && !e.message.includes('sixteen-chars'));
+    });
+  });
 });
