@@ -25,6 +25,7 @@ import { authRouter } from '../web/auth/auth';
 import { hashPassword } from '../web/auth/passwords';
 import { SessionStore } from '../web/auth/sessionStore';
 import type { User } from '../web/auth/users';
+import { MemoryRateLimiter } from '../platform/store/memoryRateLimiter';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   }));
   const docs = redis ? new RedisDocStore(redis, `${prefix}app:`) : new MemoryDocStore();
   const sessions = new SessionStore(docs, 3600);
-  const auth = authRouter({ users: agents, sessions, docs, secureCookies: false, sessionTtlSeconds: 3600 });
+  const auth = authRouter({ users: agents, sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 });
   const handoff = createHandoffHub({ config, logger, docs, redis, bot, sessions });
   const chat = createChatServer({
     config,

@@ -16,6 +16,9 @@ import { RedisModelBus } from '../bot/nlu/redisModelBus';
 import { createTrainer } from '../web/trainer/createTrainer';
 import { MemoryDocStore } from '../platform/store/memoryDocStore';
 import { RedisDocStore } from '../platform/store/redisDocStore';
+import { MemoryRateLimiter } from '../platform/store/memoryRateLimiter';
+import { RedisRateLimiter } from '../platform/store/redisRateLimiter';
+import type { RateLimit, RateLimiter } from '../platform/store/rateLimiter';
 import { authRouter } from '../web/auth/auth';
 import { SessionStore } from '../web/auth/sessionStore';
 import { loadUsers } from '../web/auth/users';
@@ -81,10 +84,13 @@ async function main() {
   const customers = new CustomersClient(apiOptions);
   const activityLog = createActivityLog(config, ops.log('channel'), redis);
 
+  // Rate limits are shared by every instance when Redis is used.
+  const rateLimiter = (limit: RateLimit, name: string): RateLimiter =>
+    redis ? new RedisRateLimiter(redis, limit, `${config.REDIS_PREFIX}ratelimit:${name}:`) : new MemoryRateLimiter(limit);
   // Staff consoles (agents, trainers, admins) share one sign-in.
   const users = loadUsers(config.USERS_FILE ? path.resolve(config.USERS_FILE) : path.join(ROOT, 'web/auth/demoUsers.json'));
   const sessions = new SessionStore(docs, config.SESSION_TTL_SECONDS);
-  const auth = authRouter({ users, sessions, docs, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlSeconds: config.SESSION_TTL_SECONDS });
+  const auth = authRouter({ users, sessions, rateLimiter, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlSeconds: config.SESSION_TTL_SECONDS });
   // Human handoff: hub middleware on the channel, agent console at /agent (hub.events for observers).
   const handoff = createHandoffHub({ config, logger: ops.log('handoff'), docs, redis, bot, sessions });
   // Trainers: review inbox (from bot and handoff events), training jobs, publish/rollback at /trainer.

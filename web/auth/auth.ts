@@ -1,17 +1,29 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { forbidden, tooManyRequests, unauthorized } from '../../platform/errors';
+import { forbidden, unauthorized } from '../../platform/errors';
 import { resource } from '../../platform/http/resource';
 import { parseInput } from '../../platform/http/validate';
-import type { DocStore } from '../../platform/store/docStore';
+import type { RateLimit, RateLimiter } from '../../platform/store/rateLimiter';
 import { verifyPassword } from './passwords';
 import type { Session, SessionStore } from './sessionStore';
 import { publicUser, type Role, type User } from './users';
 
 export const SESSION_COOKIE = 'paw_session';
-const LOGIN_WINDOW_SECONDS = 60;
-const LOGIN_MAX_FAILURES = 5;
+
+/**
+ * Sign-in attempts allowed before any password is checked: per account (guessing one
+ * password) and per client address (trying many accounts). Every attempt takes its token
+ * first, atomically in the shared store, so a burst of concurrent guesses gets no more checks
+ * than a slow one.
+ */
+export const SIGN_IN_LIMITS = {
+  account: { capacity: 5, windowMs: 60_000, what: 'sign-in attempts for this account' },
+  address: { capacity: 20, windowMs: 60_000, what: 'sign-in attempts from this address' },
+} satisfies Record<string, RateLimit>;
+
+/** A failed sign-in answers no sooner than this, whatever failed, so failures cost a guesser time. */
+const FAILURE_DELAY_MS = 250;
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -31,8 +43,8 @@ function cookieValue(req: Request, name: string): string | undefined {
 export interface AuthOptions {
   users: User[];
   sessions: SessionStore;
-  /** Failed-login counters (shared by instances). */
-  docs: DocStore;
+  /** Builds the sign-in limiters of {@link SIGN_IN_LIMITS} (shared by every instance when Redis is used). */
+  rateLimiter: (limit: RateLimit, name: string) => RateLimiter;
   /** Mark the cookie `Secure` (behind HTTPS). */
   secureCookies: boolean;
   sessionTtlSeconds: number;
@@ -49,6 +61,8 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
  */
 export function authRouter(o: AuthOptions): Router {
   const router = Router();
+  const perAccount = o.rateLimiter(SIGN_IN_LIMITS.account, 'signin-account');
+  const perAddress = o.rateLimiter(SIGN_IN_LIMITS.address, 'signin-address');
   const setCookie = (res: Response, value: string, maxAge: number) =>
     res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${o.secureCookies ? '; Secure' : ''}`);
 
@@ -56,13 +70,13 @@ export function authRouter(o: AuthOptions): Router {
     post: async (req, res) => {
       const { username, password } = parseInput(Login, req.body);
       const name = username.trim().toLowerCase();
-      const failKey = `login-failures:${name}`;
-      const failures = (await o.docs.get<number>(failKey))?.value ?? 0;
-      if (failures >= LOGIN_MAX_FAILURES) throw tooManyRequests('Too many failed sign-ins for this account. Wait a minute and try again.', LOGIN_WINDOW_SECONDS);
+      const started = Date.now();
+      await perAddress.take(req.ip ?? 'unknown');
+      await perAccount.take(name);
       const user = o.users.find((u) => u.username === name);
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) {
-        await o.docs.transact([failKey], (read) => ({ writes: [{ key: failKey, value: (read<number>(failKey)?.value ?? 0) + 1, ttlSeconds: LOGIN_WINDOW_SECONDS }], result: null }));
+        await sleep(FAILURE_DELAY_MS - (Date.now() - started));
         throw unauthorized('Wrong username or password.');
       }
       const { id, session } = await o.sessions.create(publicUser(user));
@@ -85,6 +99,8 @@ export function authRouter(o: AuthOptions): Router {
   });
   return router;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 

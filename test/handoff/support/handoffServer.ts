@@ -29,6 +29,7 @@ import { connect, type Client, type Seen } from '../../channels/support/directLi
 import { hostToken } from '../../channels/support/chatTestServer';
 import { startTestSandbox, type TestSandbox } from '../../support/sandboxServer';
 import { testRecognizer, testThresholds } from '../../support/testRecognizer';
+import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
 
 export interface HandoffServer {
   url: string;
@@ -108,7 +109,7 @@ export async function startHandoffServer(d: Deployment, env: Record<string, stri
   const activityLog = redis ? createActivityLog(config, logger, redis) : d.memory!.activityLog;
   const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : d.memory!.docs;
   const sessions = new SessionStore(docs, 3600);
-  const auth = authRouter({ users: d.users, sessions, docs, secureCookies: false, sessionTtlSeconds: 3600 });
+  const auth = authRouter({ users: d.users, sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 });
   const events = new HandoffEvents();
   const seen: HandoffServer['events'] = [];
   for (const name of ['queued', 'accepted', 'completed', 'cancelled', 'ticket', 'queueLength'] as const) {

@@ -27,6 +27,7 @@ import { SessionStore } from '../../../web/auth/sessionStore';
 import { loadUsers } from '../../../web/auth/users';
 import { startTestSandbox, type TestSandbox } from '../../support/sandboxServer';
 import { testRecognizer, testThresholds } from '../../support/testRecognizer';
+import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const METRICS_TOKEN = 'test-metrics-token-0123456789';
@@ -89,7 +90,7 @@ export async function startOpsServer(
   const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : new MemoryDocStore();
   const sessions = new SessionStore(docs, 3600);
   const users = loadUsers(path.join(__dirname, '../../../web/auth/demoUsers.json'));
-  const auth = authRouter({ users, sessions, docs, secureCookies: false, sessionTtlSeconds: 3600 });
+  const auth = authRouter({ users, sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 });
   const activityLog = createActivityLog(config, ops.log('channel'), redis);
   const probe = new CustomersClient({ ...api, timeoutMs: config.READINESS_TIMEOUT_MS, retries: 0 });
   const checks = [

@@ -24,6 +24,7 @@ import { loadUsers } from '../../../web/auth/users';
 import { createTrainer, type TrainerFeature } from '../../../web/trainer/createTrainer';
 import { startTestSandbox, type TestSandbox } from '../../support/sandboxServer';
 import { tinyCorpusDir, tinyTestSet, TINY_ROWS } from './tinyCorpus';
+import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
 
 const ROOT = path.join(__dirname, '../../..');
 
@@ -74,7 +75,7 @@ export async function startTrainerServer(): Promise<TrainerServer> {
   });
   const app = createHttpApp({ logger });
   app.use(chatPageRouter({ demoMode: false }));
-  app.use(authRouter({ users, sessions, docs, secureCookies: false, sessionTtlSeconds: 3600 }));
+  app.use(authRouter({ users, sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 }));
   for (const r of trainer.routers) app.use(r);
   finishHttpApp(app, logger);
   const server = http.createServer(app);
