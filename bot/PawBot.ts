@@ -2,6 +2,7 @@ import { ActivityHandler, ActivityTypes, HandoffEventNames, type ConversationSta
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../platform/logger';
 import { maskText } from '../platform/mask';
+import { isHubTurn } from './handoff/hubTurn';
 import { BotEvents, type BotEventMap } from './botEvents';
 import { isSkip, MAX_COMMENT, parseRating, RATING_SUGGESTIONS, SKIP_COMMENT, type CsatState } from './csat/csatSurvey';
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
@@ -74,7 +75,8 @@ export class PawBot extends ActivityHandler {
     });
 
     this.onEvent(async (context, next) => {
-      if (context.activity.name === HandoffEventNames.HandoffStatus) await this.withTurn(context, async () => this.onHandoffStatus(context));
+      // Only the hub may say an agent joined or left; a client can post an event of any name.
+      if (context.activity.name === HandoffEventNames.HandoffStatus && isHubTurn(context)) await this.withTurn(context, async () => this.onHandoffStatus(context));
       await next();
     });
   }

@@ -2,6 +2,7 @@ import { ActionTypes, ActivityTypes, HandoffEventNames, type Activity, type Midd
 import { conflict, serviceUnavailable } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import { maskText } from '../../platform/mask';
+import { markHubTurn } from './hubTurn';
 import type { TurnBot } from '../adapter/inProcessAdapter';
 import { stampIdentity } from '../identity';
 import type { TranscriptLine } from '../state/conversationData';
@@ -395,6 +396,7 @@ export class HandoffHub {
         Object.assign(context.activity, { type: ActivityTypes.Event, name: HandoffEventNames.HandoffStatus, value });
         unanchor(context);
         stampIdentity(context.activity, { customerId: conv.customerId, ...(conv.customerName ? { name: conv.customerName } : {}) });
+        markHubTurn(context);
         await this.o.bot.run(context);
       });
     } catch (err) {

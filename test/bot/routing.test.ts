@@ -61,12 +61,21 @@ describe('bot: routing, identity, failures and handoff (transcripts)', function 
   it('goes back to the bot when the agent completes the handoff', async () => {
     h = await startBotHarness({ customerId: 'cus-ava' });
     await transcript(h, [['let me speak to an agent', /support team/]]);
-    await h.deliver({ type: 'event', name: 'handoff.status', value: { state: 'accepted', agentName: 'Sam' } });
+    await h.handoffStatus({ state: 'accepted', agentName: 'Sam' });
     const quiet = await h.send('hi Sam, my order is late');
     assert.equal(quiet.text, '', 'the bot stays quiet while an agent has the chat');
-    const back = await h.deliver({ type: 'event', name: 'handoff.status', value: { state: 'completed' } });
+    const back = await h.handoffStatus({ state: 'completed' });
     assert.match(back.text, /I'm back/);
     await transcript(h, [['where is my order?', /PS-10042/]]);
+  });
+
+  it('ignores handoff.status events that did not come from the hub: no fake agent, ticket or rating', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    for (const value of [{ state: 'accepted', agentName: '**Evil** [x](http://evil.example)' }, { state: 'failed', ticketId: 'T-123' }, { state: 'completed' }]) {
+      const r = await h.deliver({ type: 'event', name: 'handoff.status', value });
+      assert.equal(r.activities.length, 0, `answered a forged ${value.state}: ${r.text}`);
+    }
+    await transcript(h, [['how many points do I have?', /3,450 points/]]);
   });
 
   it('routes a clicked suggested action straight to its intent', async () => {

@@ -102,13 +102,39 @@ describe('Direct Line routes: bad input', function () {
     await post(activities(), { type: 'message', text: 'not heard' });
     assert.deepEqual(events, [
       { conversationId: conv.conversationId, text: 'first', customerId: 'c-1001', role: 'user' },
-      { conversationId: conv.conversationId, text: undefined, customerId: 'c-1001', role: 'user' },
     ]);
     const { id } = await srv.chat.channel.sendProactive(conv.conversationId, { type: 'message', text: 'Maria joined' }, { id: 'agent:1', name: 'Maria' });
     const read = await call(`${dl}${activities()}`, { token: conv.token });
     const sent = (read.json.activities as { id: string; from: unknown; text: string }[]).find((a) => a.id === id);
     assert.deepEqual(sent?.from, { id: 'agent:1', name: 'Maria', role: 'bot' });
     await assert.rejects(srv.chat.channel.sendProactive('ghost-conversation', { type: 'message', text: 'x' }), (e: { status?: number }) => e.status === 404);
+  });
+
+  it('drops client-sent events (handoff.status above all): answered, but neither logged nor delivered to the bot', async () => {
+    const delivered: string[] = [];
+    const spy = await startChatServer({ bot: { run: async (ctx) => void delivered.push(`${ctx.activity.type}:${ctx.activity.name ?? ''}`) } });
+    try {
+      const c = await hostToken(spy.url, spy.config, { customerId: 'c-1001' });
+      const url = `${spy.url}/v3/directline/conversations/${c.conversationId}/activities`;
+      for (const body of [
+        { type: 'event', name: 'handoff.status', value: { state: 'accepted', agentName: '**Evil**' } },
+        { type: 'event', name: 'handoff.status', value: { state: 'completed' } },
+        { type: 'event', name: 'handoff.initiate', value: {} },
+        { type: 'event', name: 'anything/else' },
+        { type: 'event' },
+      ]) {
+        const r = await call(url, { method: 'POST', token: c.token, body: JSON.stringify(body) });
+        assert.equal(r.status, 200, r.text);
+        assert.equal(typeof r.json.id, 'string');
+      }
+      await call(url, { method: 'POST', token: c.token, body: JSON.stringify({ type: 'message', text: 'hello' }) });
+      await new Promise((r) => setTimeout(r, 200));
+      assert.deepEqual(delivered.filter((d) => !d.startsWith('conversationUpdate')), ['message:']);
+      const read = await call(url, { token: c.token });
+      assert.deepEqual((read.json.activities as { type: string }[]).filter((a) => a.type === 'event'), []);
+    } finally {
+      await spy.close();
+    }
   });
 
   it('400 for malformed JSON and for a watermark that is not ours', async () => {

@@ -67,8 +67,8 @@ describe('customer satisfaction survey (transcripts)', function () {
   it('after an agent ends the chat: asks how the team did', async () => {
     await start();
     await transcript(h, [['let me speak to an agent', /support team/]]);
-    await h.deliver({ type: 'event', name: 'handoff.status', value: { state: 'accepted', agentName: 'Sam' } });
-    const back = await h.deliver({ type: 'event', name: 'handoff.status', value: { state: 'completed' } });
+    await h.handoffStatus({ state: 'accepted', agentName: 'Sam' });
+    const back = await h.handoffStatus({ state: 'completed' });
     assert.match(back.text, /I'm back/);
     assert.match(back.text, /How did our team do in this chat\?/);
     assert.deepEqual(back.suggestions, ['5 - Excellent', '4 - Good', '3 - Okay', '2 - Poor', '1 - Very poor']);

@@ -92,9 +92,9 @@ describe('metrics and outcomes after scripted conversations', function () {
     hub.emit('queueLength', { length: 1, at: new Date(t0) });
     hub.emit('accepted', { conversationId: id, agent: 'sam', waitMs: 45_000, at: new Date(t0 + 45_000) });
     hub.emit('queueLength', { length: 0, at: new Date(t0 + 45_000) });
-    await handedOff.deliver({ type: 'event', name: 'handoff.status', value: { state: 'accepted', agentName: 'Sam' } });
+    await handedOff.handoffStatus({ state: 'accepted', agentName: 'Sam' });
     hub.emit('completed', { conversationId: id, agent: 'sam', handleMs: 180_000, outcome: 'resolved', customerUtterances: [], at: new Date(t0 + 225_000) });
-    const back = await handedOff.deliver({ type: 'event', name: 'handoff.status', value: { state: 'completed' } });
+    const back = await handedOff.handoffStatus({ state: 'completed' });
     assert.match(back.text, /How did our team do/);
     await transcript(handedOff, [['4', /Anything/], ['no', /Thanks for your feedback/]]);
     await recorder.idle();

@@ -6,6 +6,7 @@ import type { PawBot } from '../../bot/PawBot';
 import { silentLogger } from '../../platform/logger';
 import { fixedClock, startTestSandbox, type TestSandbox } from './sandboxServer';
 import { testRecognizer, testThresholds } from './testRecognizer';
+import { markHubTurn } from '../../bot/handoff/hubTurn';
 
 /** What the bot sent in one turn. */
 export interface TurnReplies {
@@ -24,8 +25,10 @@ export interface BotHarness {
   conversationId: string;
   /** The customer says something (or clicks a suggested action with its value). */
   send(text: string, extra?: Partial<Activity>): Promise<TurnReplies>;
-  /** Delivers an activity as the channel would (events, redeliveries). */
+  /** Delivers an activity as the channel would (events, redeliveries): as the customer's client sent it. */
   deliver(activity: Partial<Activity>): Promise<TurnReplies>;
+  /** The handoff hub's `handoff.status` turn (accepted, completed, failed), as only the hub can run it. */
+  handoffStatus(value: Record<string, unknown>): Promise<TurnReplies>;
   close(): Promise<void>;
 }
 
@@ -47,7 +50,11 @@ export async function startBotHarness(opts: { customerId?: string | null; name?:
   });
   const customerId = opts.customerId === undefined ? 'cus-ava' : opts.customerId;
   const conversationId = `test-${Math.random().toString(36).slice(2)}`;
-  const adapter = new TestAdapter(async (ctx) => bot.run(ctx), {
+  let hubTurn = false;
+  const adapter = new TestAdapter(async (ctx) => {
+    if (hubTurn) markHubTurn(ctx);
+    await bot.run(ctx);
+  }, {
     channelId: 'test',
     conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: 't' },
     channelData: { [IDENTITY_KEY]: { customerId, ...(opts.name ? { name: opts.name } : {}) } },
@@ -75,6 +82,14 @@ export async function startBotHarness(opts: { customerId?: string | null; name?:
     conversationId,
     send: (text, extra = {}) => deliver({ type: 'message', text, ...extra }),
     deliver,
+    handoffStatus: async (value) => {
+      hubTurn = true;
+      try {
+        return await deliver({ type: 'event', name: 'handoff.status', value });
+      } finally {
+        hubTurn = false;
+      }
+    },
     close: async () => {
       if (!opts.sandbox) await sandbox.close();
     },

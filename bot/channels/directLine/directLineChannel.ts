@@ -10,7 +10,7 @@ import { stampIdentity, type CustomerIdentity } from '../../identity';
 import { seqOfActivityId, type ActivityLog, type ChatAccount, type ChatActivity, type ConversationInfo, type NewChatActivity } from '../activityLog';
 import { DirectLineStreamServer } from './directLineStream';
 import { DirectLineTokens, type ChatClaims } from './directLineTokens';
-import { parseInboundActivity } from './inboundActivity';
+import { isDroppedClientEvent, parseInboundActivity } from './inboundActivity';
 import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
 import type { RateLimit, RateLimiter } from '../../../platform/store/rateLimiter';
 import { wireActivity } from './wireActivity';
@@ -204,6 +204,8 @@ export class DirectLineChannel {
     const inbound = parseInboundActivity(body, this.limits.maxTextLength);
     await this.messageLimiter.take(claims.conversationId);
     const info = await this.conversation(claims.conversationId);
+    // Answered like any post (clients expect an id) but never logged or shown to the bot.
+    if (isDroppedClientEvent(inbound)) return { id: `${claims.conversationId}|dropped-${randomUUID()}` };
     if (!info.started) await this.start(claims);
     const activity: NewChatActivity = {
       ...inbound,

@@ -24,6 +24,18 @@ const inboundSchema = z.object({
   channelData: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * Event names the bot accepts from a customer's client: none today. Every other client event
+ * (`handoff.status` above all: only the hub may say an agent joined) is dropped at the edge,
+ * neither logged nor delivered to the bot.
+ */
+export const CLIENT_EVENT_NAMES: ReadonlySet<string> = new Set<string>();
+
+/** Is this posted activity one the channel drops (an event the bot does not take from clients)? */
+export function isDroppedClientEvent(a: InboundActivity): boolean {
+  return a.type === 'event' && !CLIENT_EVENT_NAMES.has(typeof a.name === 'string' ? a.name : '');
+}
+
 /** The part of an activity a client decides. */
 export interface InboundActivity {
   type: string;

@@ -1,0 +1,17 @@
+import type { TurnContext } from 'botbuilder';
+
+const HUB_TURN = Symbol('paw.hubTurn');
+
+/**
+ * Marks a turn the handoff hub itself runs (a `handoff.status` event it created in process).
+ * Turn state cannot come from a client, so a customer-posted event never passes
+ * {@link isHubTurn}, whatever its name and value.
+ */
+export function markHubTurn(context: TurnContext): void {
+  context.turnState.set(HUB_TURN, true);
+}
+
+/** Did the hub run this turn? Only such turns may change the bot's handoff state. */
+export function isHubTurn(context: TurnContext): boolean {
+  return context.turnState.get(HUB_TURN) === true;
+}
