@@ -36,7 +36,7 @@ const ROOT = path.join(__dirname, '..');
 async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pawsupport' }, mixin: currentLogContext });
-  const redis = config.STORE === 'redis' ? connectRedis(config.REDIS_URL!, logger, 'bot') : undefined;
+  const redis = config.STORE === 'redis' ? connectRedis(config.REDIS_URL!, logger, 'bot', config.REDIS_COMMAND_TIMEOUT_MS) : undefined;
   // Metrics, outcomes/KPIs, module loggers with runtime levels, health, admin (ops.log(module) is a module's logger).
   const ops = new Ops({ config, logger, redis });
   await ops.start();

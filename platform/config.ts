@@ -72,6 +72,8 @@ const configShape = z
     // ── storage ─────────────────────────────────────────────────────────
     STORE: z.enum(['memory', 'redis']).default('memory'),
     REDIS_URL: z.url().optional(),
+    /** Every Redis command gives up after this long, so a hung Redis answers requests with 503 instead of hanging them. */
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/, 'letters, digits, ":", "_" and "-" only').default('paw:'),
 
     // ── internal APIs (the sandbox, or a company's own services) ───────

@@ -49,3 +49,9 @@ export const unprocessable = (message: string, errors: FieldError[] = [], o?: Ap
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(429, 'too_many_requests', message, { headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
 export const serviceUnavailable = (message: string, o?: AppErrorOptions) => new AppError(503, 'unavailable', message, o);
+/** The store (Redis) did not answer in time: nothing was applied, the client may retry. */
+export const storeUnavailable = (cause?: unknown) =>
+  new AppError(503, 'store_unavailable', 'We could not save that just now: our storage is not answering. Nothing was changed; please try again in a few seconds.', {
+    cause,
+    headers: { 'Retry-After': '5' },
+  });

@@ -29,7 +29,7 @@ export async function startSandbox(config: Config, logger: Logger, clock: Clock 
   let store: DocStore;
   let shipmentEvents: EventStream<ShipmentEvent>;
   if (config.STORE === 'redis') {
-    redis = connectRedis(config.REDIS_URL!, logger, 'sandbox');
+    redis = connectRedis(config.REDIS_URL!, logger, 'sandbox', config.REDIS_COMMAND_TIMEOUT_MS);
     store = new RedisDocStore(redis, `${config.REDIS_PREFIX}sandbox:`);
     shipmentEvents = new RedisEventStream<ShipmentEvent>(redis, config.REDIS_URL!, `${config.REDIS_PREFIX}sandbox:events:shipments`);
   } else {

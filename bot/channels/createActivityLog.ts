@@ -13,7 +13,7 @@ export function createActivityLog(config: Config, logger: Logger, redis?: Redis)
   const options = { retentionSeconds: config.DIRECTLINE_RETENTION_SECONDS, maxActivities: config.DIRECTLINE_MAX_ACTIVITIES };
   if (config.STORE === 'redis') {
     if (!redis) throw new Error('STORE=redis needs a Redis connection for the activity log');
-    return new RedisActivityLog(redis, { ...options, prefix: config.REDIS_PREFIX, logger });
+    return new RedisActivityLog(redis, { ...options, prefix: config.REDIS_PREFIX, logger, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS });
   }
   return new MemoryActivityLog(options);
 }

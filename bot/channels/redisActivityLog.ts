@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { notFound } from '../../platform/errors';
+import { notFound, storeUnavailable } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import {
   activityIdFor,
@@ -16,15 +16,18 @@ import {
 } from './activityLog';
 
 /**
- * KEYS: conversation hash, stream. ARGV: activity json, replaced id or "", ttl, maxlen, channel.
- * One script so the seq, the stream entry and the publication happen together: publication
- * order is seq order, which lets followers detect gaps.
+ * KEYS: conversation hash, stream. ARGV: activity json, replaced id or "", ttl, maxlen, channel,
+ * deadline (epoch ms, 0 = none). One script so the seq, the stream entry and the publication
+ * happen together: publication order is seq order, which lets followers detect gaps. Past the
+ * deadline the caller has already given up (its command timed out, its request failed), so the
+ * script refuses instead of applying a write nobody was told about.
  */
 const APPEND = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
 local now = redis.call('TIME')
 local ms = now[1] .. string.format('%03d', math.floor(tonumber(now[2]) / 1000))
+if tonumber(ARGV[6]) > 0 and tonumber(ms) > tonumber(ARGV[6]) then return {-1, ms} end
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
 local last = redis.call('HGET', KEYS[1], 'ts')
 if last and tonumber(last) > tonumber(ms) then ms = last end
 redis.call('HSET', KEYS[1], 'ts', ms)
@@ -52,7 +55,7 @@ return 1
 `;
 
 interface Scripts {
-  pawDlAppend(k1: string, k2: string, json: string, replaces: string, ttl: number, maxlen: number, channel: string): Promise<[number, string] | null>;
+  pawDlAppend(k1: string, k2: string, json: string, replaces: string, ttl: number, maxlen: number, channel: string, deadline: number): Promise<[number, string] | null>;
   pawDlCreate(k1: string, json: string, ttl: number): Promise<number>;
   pawDlStart(k1: string): Promise<number>;
 }
@@ -65,6 +68,12 @@ interface Channel {
 export interface RedisActivityLogOptions extends ActivityLogOptions {
   /** Key and channel prefix, e.g. `paw:`. */
   prefix?: string;
+  /**
+   * The connection's command timeout: an append that reaches Redis later than this after it
+   * was sent is refused, since its caller already failed. Assumes the instances' and Redis's
+   * clocks agree to well within it (NTP).
+   */
+  commandTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -131,8 +140,10 @@ export class RedisActivityLog implements ActivityLog {
       this.options.retentionSeconds,
       this.options.maxActivities,
       this.channelName(conversationId),
+      this.options.commandTimeoutMs ? Date.now() + this.options.commandTimeoutMs : 0,
     );
     if (!r) throw notFound('There is no such conversation.');
+    if (Number(r[0]) < 0) throw storeUnavailable();
     return entryOf(conversationId, Number(r[0]), Number(r[1]), options.replacesId ?? '', JSON.parse(json) as NewChatActivity);
   }
 

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, storeUnavailable } from '../errors';
 import type { Logger } from '../logger';
+import { isStoreUnavailable } from '../redis';
 
 /** Problem `type` URIs are stable: `/problems/<code>` relative to the service. */
 export const problemType = (code: string) => `/problems/${code}`;
@@ -26,6 +27,7 @@ export function toAppError(err: unknown): AppError {
     case 'request.aborted':
       return new AppError(400, 'request_aborted', 'The request was aborted by the client.', { cause: err });
   }
+  if (isStoreUnavailable(err)) return storeUnavailable(err);
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500 && e.expose !== false) {
     return new AppError(status, 'bad_request', e.message ?? 'The request could not be processed.', { cause: err });

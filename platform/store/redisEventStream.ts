@@ -94,7 +94,7 @@ export class RedisEventStream<T> implements EventStream<T> {
         }
       }
       if (stopped) return;
-      conn = this.redis.duplicate({ connectionName: 'paw-stream-subscriber', lazyConnect: false, maxRetriesPerRequest: null });
+      conn = this.redis.duplicate({ connectionName: 'paw-stream-subscriber', lazyConnect: false, maxRetriesPerRequest: null, commandTimeout: undefined });
       conn.on('error', () => undefined); // reconnects on its own; the loop below retries
       let failures = 0;
       while (!stopped) {

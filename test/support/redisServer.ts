@@ -23,6 +23,10 @@ export interface TestRedis {
   /** Stops the server (tests of outages); `start()` brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and commands wait unanswered, as when Redis hangs. */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT): it then runs every command it had received. */
+  thaw(): void;
   /** Fresh connection for the test's own use. */
   client(): Redis;
   /** Removes every key (between tests). */
@@ -53,6 +57,10 @@ async function external(url: string): Promise<TestRedis> {
       throw new Error('cannot stop an external REDIS_URL');
     },
     start: async () => {},
+    freeze: () => {
+      throw new Error('cannot freeze an external REDIS_URL');
+    },
+    thaw: () => {},
     client: () => new Redis(url),
     flush: async () => void (await admin.flushdb()),
   };
@@ -99,6 +107,8 @@ async function ownServer(): Promise<TestRedis> {
     url,
     stop,
     start,
+    freeze: () => void proc?.kill('SIGSTOP'),
+    thaw: () => void proc?.kill('SIGCONT'),
     client: () => new Redis(url),
     flush: async () => {
       admin ??= new Redis(url);

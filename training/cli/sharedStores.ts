@@ -31,7 +31,7 @@ export const cliUser = (): string => `cli:${userInfo().username}`;
  */
 export function openSharedStores(config: Config, what: string): SharedStores {
   assertSharedStore(config, what);
-  const redis = connectRedis(config.REDIS_URL!, undefined, 'cli');
+  const redis = connectRedis(config.REDIS_URL!, undefined, 'cli', config.REDIS_COMMAND_TIMEOUT_MS);
   const docs = new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`);
   const bus = new RedisModelBus(redis, { prefix: config.REDIS_PREFIX });
   return {
