@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../logger';
-import { unsupportedMediaType } from '../errors';
+import { badRequest, unsupportedMediaType } from '../errors';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -54,7 +54,28 @@ export function jsonBody(opts: { limit: string | number; keepRawBody?: boolean }
     if (hasBody && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) return next(unsupportedMediaType(`Send the body as application/json, not ${type || 'an unlabelled body'}.`));
     next();
   };
-  return [requireJson, parse];
+  const limitDepth: RequestHandler = (req, _res, next) => {
+    if (req.body !== undefined && jsonDepthExceeds(req.body, MAX_JSON_DEPTH)) {
+      return next(badRequest(`The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep; no request needs that.`));
+    }
+    next();
+  };
+  return [requireJson, parse, limitDepth];
+}
+
+/** Deeper bodies are refused: later code (validation, logging, cloning) recurses and would overflow. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Does `value` nest objects/arrays deeper than `max`? Iterative, so the check itself cannot overflow. */
+export function jsonDepthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** An express app with the shared front middleware; the caller adds routes, then {@link finishHttpApp}. */

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
-import { createHttpApp } from '../../platform/http/createHttpApp';
+import { createHttpApp, jsonDepthExceeds, MAX_JSON_DEPTH } from '../../platform/http/createHttpApp';
 import { finishHttpApp } from '../../platform/http/finishHttpApp';
 import { resource } from '../../platform/http/resource';
 import { parseInput } from '../../platform/http/validate';
@@ -40,6 +40,8 @@ describe('HTTP foundation: one problem+json error mapping', () => {
     ['oversize body', 'POST', JSON.stringify({ name: 'a'.repeat(2000), n: 1 }), undefined, 413, 'payload_too_large'],
     ['wrong content type', 'POST', 'name=a', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
     ['wrong method', 'DELETE', undefined, undefined, 405, 'method_not_allowed'],
+    ['JSON nested 400 deep', 'POST', '['.repeat(400) + ']'.repeat(400), undefined, 400, 'bad_request'],
+    ['an object nested 100 deep', 'POST', '{"a":'.repeat(100) + '1' + '}'.repeat(100), undefined, 400, 'bad_request'],
   ];
   for (const [name, method, body, type, status, code] of cases) {
     it(`${name} → ${status} ${code}`, async () => {
@@ -51,6 +53,12 @@ describe('HTTP foundation: one problem+json error mapping', () => {
       assert.equal(typeof r.body.detail, 'string');
     });
   }
+
+  it('checks depth without recursing itself, up to 100,000 levels', () => {
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown;
+    assert.equal(jsonDepthExceeds(deep, MAX_JSON_DEPTH), true);
+    assert.equal(jsonDepthExceeds({ a: [{ b: [1, 2, { c: null }] }] }, MAX_JSON_DEPTH), false);
+  });
 
   it('405 carries Allow', async () => assert.equal((await send('PUT', '/things', '{}')).headers.get('allow'), 'GET, HEAD, POST'));
   it('422 lists the failing fields', async () => {

@@ -75,6 +75,14 @@ describe('staff sign-in: sessions, roles, CSRF', () => {
     assert.equal((await fetch(`${base}/admin-only`, { headers: { cookie: admin.cookie } })).status, 200);
   });
 
+  it('401, not 500, for a malformed session cookie', async () => {
+    for (const cookie of ['paw_session=%zz', 'paw_session=%E0', 'paw_session=%', 'other=1; paw_session=%E0%A4']) {
+      const res = await fetch(`${base}/admin-only`, { headers: { cookie } });
+      assert.equal(res.status, 401, cookie);
+      assert.match(res.headers.get('content-type') ?? '', /problem\+json/);
+    }
+  });
+
   it('403 on a state-changing request without the CSRF token, 200 with it', async () => {
     const { cookie, csrf } = await signIn('sam', 'sam-demo-password');
     const no = await fetch(`${base}/agents`, { method: 'POST', headers: { cookie } });

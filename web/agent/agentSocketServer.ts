@@ -5,7 +5,7 @@ import type { HandoffBus, HubNotice } from '../../bot/handoff/handoffBus';
 import type { HandoffHub } from '../../bot/handoff/handoffHub';
 import type { AgentIdentity } from '../../bot/handoff/handoffStore';
 import type { Logger } from '../../platform/logger';
-import { SESSION_COOKIE } from '../auth/auth';
+import { sessionIdOf } from '../auth/sessionCookie';
 import type { SessionStore } from '../auth/sessionStore';
 import { PRESENCE_TTL_MS } from './agentApi';
 
@@ -63,7 +63,7 @@ export class AgentSocketServer {
     // Browsers send Origin on WebSockets: refuse other sites (cross-site WebSocket hijacking).
     const origin = req.headers.origin;
     if (origin !== undefined && safeHost(origin) !== req.headers.host) return reject(socket, 403);
-    const sessionId = cookie(req, SESSION_COOKIE);
+    const sessionId = sessionIdOf(req);
     const session = await this.o.sessions.get(sessionId).catch(() => undefined);
     if (!session || !sessionId) return reject(socket, 401);
     if (!session.user.roles.includes('agent')) return reject(socket, 403);
@@ -178,16 +178,3 @@ function safeHost(origin: string): string | undefined {
   }
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(i + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}

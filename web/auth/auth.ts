@@ -1,15 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { forbidden, unauthorized } from '../../platform/errors';
 import { resource } from '../../platform/http/resource';
 import { parseInput } from '../../platform/http/validate';
 import type { RateLimit, RateLimiter } from '../../platform/store/rateLimiter';
 import { verifyPassword } from './passwords';
+import { SESSION_COOKIE, sessionIdOf } from './sessionCookie';
 import type { Session, SessionStore } from './sessionStore';
 import { publicUser, type Role, type User } from './users';
 
-export const SESSION_COOKIE = 'paw_session';
 
 /**
  * Sign-in attempts allowed before any password is checked: per account (guessing one
@@ -30,14 +30,6 @@ declare module 'express-serve-static-core' {
     session?: Session;
     sessionId?: string;
   }
-}
-
-function cookieValue(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return undefined;
 }
 
 export interface AuthOptions {
@@ -110,7 +102,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function requireUser(sessions: SessionStore, roles: Role[] = []): RequestHandler {
   return async (req, _res, next) => {
-    const id = cookieValue(req, SESSION_COOKIE);
+    const id = sessionIdOf(req);
     const session = await sessions.get(id);
     if (!session) return next(unauthorized('Please sign in.', { headers: { 'WWW-Authenticate': 'Cookie' } }));
     if (roles.length && !roles.some((r) => session.user.roles.includes(r))) return next(forbidden(`This needs the ${roles.join(' or ')} role.`));
