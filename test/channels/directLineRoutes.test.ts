@@ -238,6 +238,22 @@ describe('Direct Line routes: bad input', function () {
     assert.equal(await upgradeStatus(`${srv.url.replace('http', 'ws')}/somewhere/else`), 404);
   });
 
+  it('closes an open stream when the chat token behind it expires, and its URL dies with the token', async () => {
+    const start = await post('/conversations', {});
+    const t = decodeURIComponent(/[?&]t=([^&]+)/.exec(String(start.json.streamUrl))![1]!);
+    const payload = JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { exp: number; cls: number };
+    assert.ok(payload.cls - Math.floor(Date.now() / 1000) <= Number(start.json.expires_in), 'the stream closes with the token the client holds');
+    assert.ok(payload.exp <= payload.cls);
+    const base = String(start.json.streamUrl).split('?')[0];
+    const soon = await tokens.issueStreamToken({ conversationId: conv.conversationId, userId: 'u', customerId: 'c-1001', expiresAt: Math.floor(Date.now() / 1000) + 2 });
+    const ws = new WebSocket(`${base}?watermark=0&t=${soon}`);
+    const started = Date.now();
+    const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+    assert.equal(code, 1008);
+    assert.ok(Date.now() - started < 4000, `closed after ${Date.now() - started} ms`);
+    assert.equal(await upgradeStatus(`${base}?watermark=0&t=${soon}`), 403, 'the stream URL expired with the token');
+  });
+
   it('sends keep-alive frames on the stream and ignores the client’s', async () => {
     const fast = await startChatServer({ env: { DIRECTLINE_KEEPALIVE_SECONDS: '1' } });
     try {

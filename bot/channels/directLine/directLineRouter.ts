@@ -4,7 +4,7 @@ import { AppError, badRequest, payloadTooLarge } from '../../../platform/errors'
 import { resource } from '../../../platform/http/resource';
 import { parseInput } from '../../../platform/http/validate';
 import type { DirectLineChannel } from './directLineChannel';
-import { bearerToken } from './directLineTokens';
+import { bearerToken, type ChatClaims } from './directLineTokens';
 import { parseWatermark } from './watermark';
 
 /** `POST /conversations` body: what the official clients send; the user id is ours to set. */
@@ -63,7 +63,7 @@ export function directLineRouter(channel: DirectLineChannel): Router {
         conversationId: claims.conversationId,
         token,
         expires_in,
-        streamUrl: await channel.streamUrl(claims, 0, requestBase(req)),
+        streamUrl: await channel.streamUrl(heldUntil(claims, expires_in), 0, requestBase(req)),
       });
     },
   });
@@ -76,7 +76,7 @@ export function directLineRouter(channel: DirectLineChannel): Router {
       await channel.conversation(claims.conversationId);
       await channel.start(claims);
       const { token, expires_in } = await channel.refreshToken(claims);
-      res.json({ conversationId: claims.conversationId, token, expires_in, streamUrl: await channel.streamUrl(claims, watermark, requestBase(req)) });
+      res.json({ conversationId: claims.conversationId, token, expires_in, streamUrl: await channel.streamUrl(heldUntil(claims, expires_in), watermark, requestBase(req)) });
     },
   });
 
@@ -128,3 +128,8 @@ export const uploadErrors: ErrorRequestHandler = (err, req, _res, next) => {
   }
   next(err);
 };
+
+/** The claims of the fresh token the client now holds: its stream closes when that token expires. */
+function heldUntil(claims: ChatClaims, expiresIn: number): ChatClaims {
+  return { ...claims, expiresAt: Math.floor(Date.now() / 1000) + expiresIn };
+}

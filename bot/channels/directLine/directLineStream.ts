@@ -10,6 +10,9 @@ import type { DirectLineTokens } from './directLineTokens';
 import { parseWatermark } from './watermark';
 import { wireActivity } from './wireActivity';
 
+/** Close code of a stream whose chat token expired (policy): Direct Line clients reconnect after any close. */
+const TOKEN_EXPIRED_CLOSE = 1008;
+
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?#]+)\/stream\/?$/;
 /** A client this far behind is cut off; it reconnects with its watermark and catches up. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -48,11 +51,13 @@ export class DirectLineStreamServer {
   private async accept(req: IncomingMessage, socket: Duplex, head: Buffer, rawId: string, query: URLSearchParams): Promise<void> {
     let conversationId: string;
     let afterSeq: number;
+    let closesAt: number;
     try {
       if (this.closing) throw serviceUnavailable('The server is shutting down; reconnect in a moment.');
       conversationId = safeDecode(rawId);
       const claims = await this.options.tokens.verifyStreamToken(query.get('t') ?? undefined);
       if (claims.conversationId !== conversationId) throw forbidden('This stream token is for another conversation.');
+      closesAt = claims.closesAt;
       afterSeq = parseWatermark(query.get('watermark') ?? undefined);
       if (!(await this.options.log.getConversation(conversationId))) throw notFound('This conversation does not exist or has ended.');
     } catch (err) {
@@ -60,11 +65,13 @@ export class DirectLineStreamServer {
       return;
     }
     if (socket.destroyed) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) => void this.serve(ws, conversationId, afterSeq));
+    this.wss.handleUpgrade(req, socket, head, (ws) => void this.serve(ws, conversationId, afterSeq, closesAt));
   }
 
-  private async serve(ws: WebSocket, conversationId: string, afterSeq: number): Promise<void> {
+  private async serve(ws: WebSocket, conversationId: string, afterSeq: number, closesAt: number): Promise<void> {
     this.sockets.add(ws);
+    // The chat token behind this stream expires: the client reconnects with its refreshed token.
+    const expiry = setTimeout(() => ws.close(TOKEN_EXPIRED_CLOSE, 'chat token expired; reconnect with a fresh token'), Math.max(0, closesAt * 1000 - Date.now()));
     let alive = true;
     let closed = false;
     let stop: Unsubscribe | undefined;
@@ -80,6 +87,7 @@ export class DirectLineStreamServer {
     ws.on('close', () => {
       closed = true;
       clearInterval(keepAlive);
+      clearTimeout(expiry);
       this.sockets.delete(ws);
       this.catchUps.delete(ws);
       void stop?.();

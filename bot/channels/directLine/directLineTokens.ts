@@ -9,6 +9,16 @@ export interface ChatClaims {
   /** The shop's customer, or null for an anonymous visitor. */
   customerId: string | null;
   name?: string;
+  /** When the verified token expires (epoch seconds); set by {@link DirectLineTokens.verify}. */
+  expiresAt?: number;
+}
+
+/** What a stream token proves: this user may follow this conversation until `closesAt`. */
+export interface StreamClaims {
+  conversationId: string;
+  userId: string;
+  /** When the chat token it was issued for expires (epoch seconds): the open stream closes then. */
+  closesAt: number;
 }
 
 export interface IssuedToken {
@@ -74,28 +84,43 @@ export class DirectLineTokens {
     return this.check(token, AUDIENCE);
   }
 
+  /**
+   * A stream token for the holder of a verified chat token: good for connecting for
+   * `streamTtlSeconds` at most and never past the chat token's own expiry, which it carries so
+   * the open stream closes then too (the client reconnects with its refreshed token).
+   */
   async issueStreamToken(claims: ChatClaims): Promise<string> {
-    return new SignJWT({ conv: claims.conversationId, user: claims.userId })
+    const now = Math.floor(Date.now() / 1000);
+    const closesAt = claims.expiresAt ?? now + this.ttlSeconds;
+    return new SignJWT({ conv: claims.conversationId, user: claims.userId, cls: closesAt })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
       .setAudience(STREAM_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${this.streamTtlSeconds}s`)
+      .setIssuedAt(now)
+      .setExpirationTime(Math.min(now + this.streamTtlSeconds, closesAt))
       .sign(this.key);
   }
 
-  async verifyStreamToken(token: string | undefined): Promise<Pick<ChatClaims, 'conversationId' | 'userId'>> {
-    return this.check(token, STREAM_AUDIENCE);
+  async verifyStreamToken(token: string | undefined): Promise<StreamClaims> {
+    const claims = await this.check(token, STREAM_AUDIENCE);
+    return { conversationId: claims.conversationId, userId: claims.userId, closesAt: claims.closesAt ?? claims.expiresAt ?? 0 };
   }
 
-  private async check(token: string | undefined, audience: string): Promise<ChatClaims> {
+  private async check(token: string | undefined, audience: string): Promise<ChatClaims & { closesAt?: number }> {
     if (!token) throw unauthorized('Send the chat token as "Authorization: Bearer <token>".');
     if (token.length > 4096) throw unauthorized('The chat token is not valid.');
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience, algorithms: ['HS256'] });
-      const { conv, user, cid, nm } = payload as Record<string, unknown>;
+      const { conv, user, cid, nm, cls, exp } = payload as Record<string, unknown>;
       if (typeof conv !== 'string' || typeof user !== 'string') throw unauthorized('The chat token is not valid.');
-      return { conversationId: conv, userId: user, customerId: typeof cid === 'string' ? cid : null, ...(typeof nm === 'string' ? { name: nm } : {}) };
+      return {
+        conversationId: conv,
+        userId: user,
+        customerId: typeof cid === 'string' ? cid : null,
+        ...(typeof nm === 'string' ? { name: nm } : {}),
+        ...(typeof exp === 'number' ? { expiresAt: exp } : {}),
+        ...(typeof cls === 'number' ? { closesAt: cls } : {}),
+      };
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (err instanceof joseErrors.JWTExpired) throw new AppError(403, 'token_expired', 'The chat token has expired; start a new conversation.');
