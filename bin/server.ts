@@ -99,6 +99,7 @@ async function main() {
     logger: ops.log('trainer'),
     docs,
     redis,
+    rateLimiter,
     sessions,
     registry,
     bus: modelBus,

@@ -180,6 +180,7 @@ export class PawBot extends ActivityHandler {
       conversationId: context.activity.conversation.id,
       channelId: context.activity.channelId,
       customerId: customerOf(context).customerId,
+      ...(customerOf(context).clientAddress ? { clientAddress: customerOf(context).clientAddress } : {}),
       maskedText: maskText(recognition.text),
       recognition,
       decision,

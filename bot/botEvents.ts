@@ -9,7 +9,7 @@ import type { Decision } from './routing/decide';
  */
 export interface BotEventMap {
   /** A customer message was classified and routed (not emitted for slot answers inside a dialog). */
-  routed: [{ conversationId: string; channelId: string; customerId: string | null; maskedText: string; recognition: Recognition; decision: Decision; at: Date }];
+  routed: [{ conversationId: string; channelId: string; customerId: string | null; clientAddress?: string; maskedText: string; recognition: Recognition; decision: Decision; at: Date }];
   /** The bot handed the conversation to a person. */
   handoff: [{ conversationId: string; channelId: string; packet: HandoffPacket; at: Date }];
   /** One turn finished (any activity type). */

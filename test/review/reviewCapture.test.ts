@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { HandoffEvents } from '../../bot/handoff/handoffEvents';
+import { BotEvents } from '../../bot/botEvents';
 import { silentLogger } from '../../platform/logger';
+import { MemoryRateLimiter } from '../../platform/store/memoryRateLimiter';
 import { MemoryReviewInbox } from '../../training/review/memoryReviewInbox';
 import { captureForReview } from '../../training/review/reviewCapture';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
@@ -25,7 +27,7 @@ describe('review inbox capture (real bot)', function () {
     h = await startBotHarness({ customerId: 'cus-ava' });
     inbox = new MemoryReviewInbox(100);
     handoffEvents = new HandoffEvents();
-    stop = captureForReview({ inbox, botEvents: h.bot.events, handoffEvents, thresholds: testThresholds, lowConfidenceMargin: 0.1, recognizer: await testRecognizer(), logger: silentLogger() });
+    stop = captureForReview({ inbox, botEvents: h.bot.events, handoffEvents, thresholds: testThresholds, lowConfidenceMargin: 0.1, recognizer: await testRecognizer(), logger: silentLogger(), rateLimiter: (limit) => new MemoryRateLimiter(limit) });
   });
   afterEach(async () => {
     stop();
@@ -77,3 +79,43 @@ describe('review inbox capture (real bot)', function () {
     assert.match(said.text, /PS-10042 arrived broken, email me at \[email\]/);
   });
 });
+
+describe('review inbox capture limits: one visitor cannot push the real items out', () => {
+  const fallback = (conversationId: string, clientAddress: string | undefined, i: number) => ({
+    conversationId,
+    channelId: 'directline',
+    customerId: null,
+    ...(clientAddress ? { clientAddress } : {}),
+    maskedText: `gibberish ${i}`,
+    recognition: { text: `gibberish ${i}`, intent: 'none', score: 0.1, ranking: [{ intent: 'none', score: 0.1 }], entities: [] },
+    decision: { kind: 'fallback' as const },
+    at: new Date(),
+  });
+  const setup = async () => {
+    const inbox = new MemoryReviewInbox(5000);
+    const botEvents = new BotEvents();
+    const stop = captureForReview({ inbox, botEvents, thresholds: testThresholds, lowConfidenceMargin: 0.1, recognizer: await testRecognizer(), logger: silentLogger(), rateLimiter: (limit) => new MemoryRateLimiter(limit) });
+    return { inbox, botEvents, stop };
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 100));
+
+  it('keeps at most 20 captures from one conversation', async () => {
+    const { inbox, botEvents, stop } = await setup();
+    for (let i = 0; i < 60; i++) botEvents.emit('routed', fallback('spammy', '203.0.113.5', i));
+    botEvents.emit('routed', fallback('someone-else', '198.51.100.7', 0));
+    await settle();
+    const items = (await inbox.list({ limit: 200 })).items;
+    assert.equal(items.filter((i) => i.conversationId === 'spammy').length, 20);
+    assert.equal(items.filter((i) => i.conversationId === 'someone-else').length, 1, 'other visitors are still heard');
+    stop();
+  });
+
+  it('keeps at most 100 captures an hour from one address, across its conversations', async () => {
+    const { inbox, botEvents, stop } = await setup();
+    for (let c = 0; c < 30; c++) for (let i = 0; i < 5; i++) botEvents.emit('routed', fallback(`conv-${c}`, '203.0.113.6', i));
+    await settle();
+    assert.equal(await inbox.size(), 100);
+    stop();
+  });
+});
+

@@ -4,6 +4,7 @@ import type { Recognizer } from '../../bot/nlu/recognizer';
 import { answerThreshold, type Thresholds } from '../../bot/routing/thresholds';
 import type { Logger } from '../../platform/logger';
 import { maskText } from '../../platform/mask';
+import type { RateLimit, RateLimiter } from '../../platform/store/rateLimiter';
 import type { ReviewInbox } from './reviewInbox';
 import type { NewReviewItem } from './reviewItem';
 
@@ -22,7 +23,19 @@ export interface ReviewCaptureOptions {
   logger: Logger;
   /** Customer messages of a labelled handoff added to the inbox, at most. */
   maxHandoffUtterances?: number;
+  /** Builds the capture limits of {@link REVIEW_CAPTURE_LIMITS} (shared by every instance when Redis is used). */
+  rateLimiter: (limit: RateLimit, name: string) => RateLimiter;
 }
+
+/**
+ * What one visitor can put into the inbox, so nobody can push the real items out of it
+ * (the inbox keeps the newest REVIEW_INBOX_MAX): per conversation, and per client address
+ * across all their conversations. Agents' labels are not limited.
+ */
+export const REVIEW_CAPTURE_LIMITS = {
+  conversation: { capacity: 20, windowMs: 24 * 3600_000, what: 'review captures in this conversation' },
+  address: { capacity: 100, windowMs: 3600_000, what: 'review captures from this address' },
+} satisfies Record<string, RateLimit>;
 
 const RANKING = 3;
 
@@ -35,8 +48,23 @@ const RANKING = 3;
  * @returns a function that stops capturing
  */
 export function captureForReview(o: ReviewCaptureOptions): () => void {
-  const store = (item: NewReviewItem) =>
-    void o.inbox.add(item).catch((err: unknown) => o.logger.warn({ err: (err as Error).message, conversationId: item.conversationId }, 'could not store an utterance for review'));
+  const perConversation = o.rateLimiter(REVIEW_CAPTURE_LIMITS.conversation, 'review-conversation');
+  const perAddress = o.rateLimiter(REVIEW_CAPTURE_LIMITS.address, 'review-address');
+  /** Within the limits? A refusal (or a limiter that cannot answer) skips the capture, never the turn. */
+  const allowed = async (conversationId: string, clientAddress: string | undefined) => {
+    try {
+      if (clientAddress) await perAddress.take(clientAddress);
+      await perConversation.take(conversationId);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const store = (item: NewReviewItem, clientAddress?: string) =>
+    void (async () => {
+      if (!(await allowed(item.conversationId, clientAddress))) return;
+      await o.inbox.add(item);
+    })().catch((err: unknown) => o.logger.warn({ err: (err as Error).message, conversationId: item.conversationId }, 'could not store an utterance for review'));
 
   const routed = (e: BotEventMap['routed'][0]) => {
     const { decision, recognition } = e;
@@ -56,7 +84,7 @@ export function captureForReview(o: ReviewCaptureOptions): () => void {
       decision: decision.kind,
       modelVersion: o.recognizer.modelVersion,
       at: e.at.toISOString(),
-    });
+    }, e.clientAddress);
   };
 
   const handoff = (e: BotEventMap['handoff'][0]) => {

@@ -8,6 +8,7 @@ import type { ModelRegistry } from '../../bot/nlu/modelRegistry';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import type { DocStore } from '../../platform/store/docStore';
+import type { RateLimit, RateLimiter } from '../../platform/store/rateLimiter';
 import { MemoryReviewInbox } from '../../training/review/memoryReviewInbox';
 import { RedisReviewInbox } from '../../training/review/redisReviewInbox';
 import { captureForReview } from '../../training/review/reviewCapture';
@@ -26,6 +27,8 @@ export interface TrainerDeps {
   logger: Logger;
   docs: DocStore;
   redis?: Redis;
+  /** Builds rate limiters (shared by every instance when Redis is used). */
+  rateLimiter: (limit: RateLimit, name: string) => RateLimiter;
   sessions: SessionStore;
   registry: ModelRegistry;
   bus: ModelBus;
@@ -58,6 +61,7 @@ export function createTrainer(d: TrainerDeps): TrainerFeature {
     lowConfidenceMargin: d.config.REVIEW_LOW_CONFIDENCE_MARGIN,
     recognizer: d.model.recognizer,
     logger: d.logger,
+    rateLimiter: d.rateLimiter,
   });
   const jobs = new TrainingJobs({ docs: d.docs, registry: d.registry, logger: d.logger, root: d.paths.root, intentsDir: d.paths.intentsDir, versionsDir: d.paths.versionsDir, testSet: d.paths.testSet });
   const api = trainerApiRouter({

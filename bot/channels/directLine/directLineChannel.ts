@@ -200,7 +200,7 @@ export class DirectLineChannel {
    * Logs a user's activity (who and where come from the token, never the body), answers with
    * its id at once and queues the bot's turn. @throws AppError 404/413/422/429
    */
-  async post(claims: ChatClaims, body: unknown): Promise<{ id: string }> {
+  async post(claims: ChatClaims, body: unknown, clientAddress?: string): Promise<{ id: string }> {
     const inbound = parseInboundActivity(body, this.limits.maxTextLength);
     await this.messageLimiter.take(claims.conversationId);
     const info = await this.conversation(claims.conversationId);
@@ -224,7 +224,7 @@ export class DirectLineChannel {
         this.logger.warn({ err }, 'user activity listener failed');
       }
     }
-    this.enqueueTurn(claims.conversationId, () => this.adapter.deliver(stampIdentity({ ...entry.activity }, identity)));
+    this.enqueueTurn(claims.conversationId, () => this.adapter.deliver(stampIdentity({ ...entry.activity }, { ...identity, ...(clientAddress ? { clientAddress } : {}) })));
     return { id: entry.activity.id };
   }
 

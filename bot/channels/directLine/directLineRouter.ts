@@ -89,7 +89,7 @@ export function directLineRouter(channel: DirectLineChannel): Router {
     },
     post: async (req, res) => {
       const claims = await auth(req, param(req));
-      res.json(await channel.post(claims, req.body));
+      res.json(await channel.post(claims, req.body, req.ip));
     },
   });
 

@@ -65,6 +65,7 @@ export async function startTrainerServer(): Promise<TrainerServer> {
     config,
     logger,
     docs,
+    rateLimiter: (limit) => new MemoryRateLimiter(limit),
     sessions,
     registry,
     bus,
