@@ -5,6 +5,8 @@
 //
 //   npm run bench:conversations -- [--only <id>[,<id>…]] [--json] [--quiet-ms 600] [--max-ms 15000]
 //
+// --json prints {summary, results (with transcripts)} on stdout and the report on stderr.
+//
 // Fresh state: the sandbox has no reset, so the product (and its in-memory sandbox) is restarted
 // after every conversation that left any account different from the seed. Most conversations
 // change nothing and share one product; a spare product is started in the background while one
@@ -151,10 +153,8 @@ async function main(): Promise<void> {
     restarts,
     seconds: Math.round((performance.now() - t0) / 100) / 10,
   };
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify({ summary, results }, null, 2)}\n`);
-    return;
-  }
+  // With --json the JSON goes to stdout and this report to stderr.
+  if (values.json) process.stdout.write(`${JSON.stringify({ summary, results }, null, 2)}\n`);
   log('');
   log(`success rate:            ${pct(passed.length, results.length)} (${passed.length}/${results.length})`);
   log(`  plain:                 ${pct(summary.plain.passed, plain.length)} (${summary.plain.passed}/${plain.length})`);
