@@ -3,7 +3,7 @@
 // against the product started as `npm start` runs it, then judged by the sandbox state before
 // and after (every account, every gift card) and by what the bot said.
 //
-//   npm run bench:conversations -- [--only <id>[,<id>…]] [--json] [--quiet-ms 600] [--max-ms 15000]
+//   npm run bench:conversations -- [--only <id>[,<id>…]] [--json] [--quiet-ms 700] [--max-ms 20000]
 //
 // --json prints {summary, results (with transcripts)} on stdout and the report on stderr.
 //
@@ -41,8 +41,8 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
-    'quiet-ms': { type: 'string', default: '600' },
-    'max-ms': { type: 'string', default: '15000' },
+    'quiet-ms': { type: 'string', default: '700' },
+    'max-ms': { type: 'string', default: '20000' },
   },
 });
 const settle = { quietMs: Number(values['quiet-ms']), maxMs: Number(values['max-ms']) };

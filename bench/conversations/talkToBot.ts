@@ -27,8 +27,12 @@ const isHandoff = (a: Seen) => (a.type === 'event' && /^handoff/i.test((a as { n
 const fromBot = (a: Seen) => a.from?.role !== 'user';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until the bot sent a message after `start` and then went quiet; returns what it sent. */
-async function settle(c: Client, start: number, s: Settle): Promise<Seen[] | undefined> {
+/**
+ * Waits until the bot answered (a message replying to `replyTo`, or any message when not given)
+ * after `start` and then went quiet; returns everything it sent since `start`. Matching the
+ * reply id keeps a slow previous turn's last message from passing for this turn's answer.
+ */
+async function settle(c: Client, start: number, s: Settle, replyTo?: string): Promise<Seen[] | undefined> {
   const deadline = Date.now() + s.maxMs;
   let seenCount = c.seen.length;
   let quietSince = Date.now();
@@ -39,7 +43,7 @@ async function settle(c: Client, start: number, s: Settle): Promise<Seen[] | und
       quietSince = Date.now();
     }
     const mine = c.seen.slice(start).filter(fromBot);
-    const answered = mine.some((a) => a.type === 'message');
+    const answered = mine.some((a) => a.type === 'message' && (replyTo === undefined || a.replyToId === replyTo));
     if (answered && Date.now() - quietSince >= s.quietMs) return mine;
     if (!answered && Date.now() > deadline) return undefined;
     // A bot that keeps typing forever still ends the turn.
@@ -98,8 +102,15 @@ export async function talkToBot(productUrl: string, customerId: string | null, t
         activity = { type: 'message', text: said };
       }
       const start = c.seen.length;
-      await c.post(activity);
-      const replies = await settle(c, start, s);
+      // While waiting for a person, the hub keeps messages after the first without a reply.
+      const waitingForPerson = c.seen.some(isHandoff);
+      const id = await c.post(activity);
+      const replies = await settle(c, start, waitingForPerson ? { ...s, maxMs: Math.min(s.maxMs, 3000) } : s, id);
+      if (!replies && waitingForPerson) {
+        last = [];
+        out.push(transcriptOf(said, c.seen.slice(start).filter(fromBot)));
+        continue;
+      }
       if (!replies) {
         out.push(transcriptOf(said, []));
         return { turns: out, handoff: c.seen.some(isHandoff), error: `no reply to "${said}" within ${s.maxMs} ms` };
