@@ -51,7 +51,7 @@ export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
 export const serviceUnavailable = (message: string, o?: AppErrorOptions) => new AppError(503, 'unavailable', message, o);
 /** The store (Redis) did not answer in time: nothing was applied, the client may retry. */
 export const storeUnavailable = (cause?: unknown) =>
-  new AppError(503, 'store_unavailable', 'We could not save that just now: our storage is not answering. Nothing was changed; please try again in a few seconds.', {
+  new AppError(503, 'store_unavailable', 'Our storage is not answering right now, so nothing was read or changed. Please try again in a few seconds.', {
     cause,
     headers: { 'Retry-After': '5' },
   });

@@ -46,7 +46,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     const requestId = (req as { id?: string }).id;
     // A fault of ours is logged with its stack; a deliberate 503 (not ready, draining, a dependency down) is a warning.
     if (problem.code === 'internal') logger.error({ err, requestId, method: req.method, path: req.path }, 'request failed');
-    else if (problem.status >= 500) logger.warn({ requestId, status: problem.status, code: problem.code, path: req.path }, problem.message);
+    else if (problem.status >= 500) logger.warn({ requestId, status: problem.status, code: problem.code, path: req.path, ...(problem.cause instanceof Error ? { cause: problem.cause.message } : {}) }, problem.message);
     else logger.debug({ requestId, status: problem.status, code: problem.code, path: req.path }, problem.message);
     if (res.headersSent) return void res.end();
     for (const [k, v] of Object.entries(problem.headers)) res.setHeader(k, v);

@@ -39,7 +39,7 @@ describe('error mapping on every HTTP surface', function () {
   });
 
   describe('the internal APIs (sandbox), with its Redis gone', () => {
-    it('maps an unexpected failure to 500 with a correlation id, logged with its stack, leaking nothing', async () => {
+    it('maps the store outage to 503 with Retry-After and a correlation id, logged as a warning naming the cause, leaking nothing', async () => {
       const redis = await privateRedis();
       const lines: Record<string, any>[] = [];
       const destination = new Writable({ write: (c, _e, cb) => void (String(c).split('\n').filter(Boolean).forEach((l) => lines.push(JSON.parse(l))), cb()) });
@@ -49,12 +49,14 @@ describe('error mapping on every HTTP surface', function () {
       try {
         await redis.stop();
         const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/customers`, { headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, 'x-request-id': 'sbx-corr-1' } });
-        assert.equal(res.status, 500);
+        assert.equal(res.status, 503);
+        assert.ok(Number(res.headers.get('retry-after')) > 0);
         const body = (await res.json()) as Record<string, unknown>;
+        assert.equal(body.code, 'store_unavailable');
         assert.equal(body.correlationId, 'sbx-corr-1');
         assert.doesNotMatch(JSON.stringify(body), /redis|ECONN|MaxRetries|\.ts:\d+/i);
-        const logged = lines.find((l) => l.requestId === 'sbx-corr-1' && l.level === 'error');
-        assert.ok(logged?.err?.stack, 'logged with its stack');
+        const logged = lines.find((l) => l.requestId === 'sbx-corr-1' && l.level === 'warn');
+        assert.ok(logged?.cause, `logged with its cause: ${JSON.stringify(lines.filter((l) => l.requestId === 'sbx-corr-1'))}`);
       } finally {
         await redis.start();
         server.closeAllConnections();
