@@ -17,6 +17,8 @@ const SECRET_BEFORE = new RegExp(String.raw`\b\d{3,8}(?=\s+(?:is|was)\s+(?:my|th
 // Phone numbers written with a country code, parentheses or separators: +1 415-555-0132,
 // (415) 555 0199, 555.123.4567, +44 20 7946 0958, 1-800-555-0199.
 const PHONE_GROUPED = /(?<![\w-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{1,4}[\s.-])(?:\d{2,4}[\s.-]){0,2}\d{3,4}\b/g;
+// A short digit run in a message that also holds a card number is its PIN, whatever the words around it.
+const NEAR_CARD_PIN = /(?<![\d*])\d{3,8}(?!\d)/g;
 // An ungrouped 10- or 11-digit run (5551234567, +15551234567), or a local 555-0132.
 const PHONE_BARE = /(?<![\w-])(?:\+?\d{10,11}|\d{3}[.-]\d{4})(?![\d-]|\.\d)/g;
 
@@ -54,11 +56,23 @@ export function maskCardNumber(digits: string): string {
 /** The one masking function: every place that keeps text people typed runs it. */
 export function maskText(text: string): string {
   const digitsIn = (m: string) => m.replace(/\D/g, '').length;
-  return normalizeForMasking(text)
+  // Card numbers are set aside first, so the digits they keep (the last 4) are not taken for a PIN or phone.
+  const cards: string[] = [];
+  let masked = normalizeForMasking(text)
     .replace(EMAIL, '[email]')
-    .replace(CARD, (m) => maskCardNumber(m))
+    .replace(CARD, (m) => `\u0000${cards.push(maskCardNumber(m)) - 1}\u0000`)
     .replace(SECRET_AFTER, (_m, pre: string) => `${pre}[pin]`)
     .replace(SECRET_BEFORE, '[pin]')
     .replace(PHONE_GROUPED, (m) => (digitsIn(m) >= 10 && digitsIn(m) <= 15 ? '[phone]' : m))
     .replace(PHONE_BARE, '[phone]');
+  if (cards.length > 0) masked = masked.replace(NEAR_CARD_PIN, '[pin]');
+  return masked.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => cards[Number(i)]!);
+}
+
+/**
+ * The answer to a question for a secret (a PIN prompt): every digit is hidden, whatever the
+ * words around it ("sorry, it's 4321" → "sorry, it's ****"), so the agent still sees what was said.
+ */
+export function maskSecretAnswer(text: string): string {
+  return maskText(text).replace(/\d/g, '*');
 }

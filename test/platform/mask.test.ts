@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../platform/logger';
-import { maskText } from '../../platform/mask';
+import { maskSecretAnswer, maskText } from '../../platform/mask';
 
 describe('masking of personal and payment data', () => {
   const table: [string, string][] = [
@@ -48,8 +48,20 @@ describe('masking of personal and payment data', () => {
     ['my zip code is 94110', 'my zip code is 94110'],
     ['every 3 weeks instead of 4', 'every 3 weeks instead of 4'],
     ['it costs $12.99 at 10:30', 'it costs $12.99 at 10:30'],
+    // a PIN next to a card number, whatever the words
+    ['6006491234561001 4321', '**** 1001 [pin]'],
+    ['my card is 6006491234561005 and the code 5678, whats on it', 'my card is **** 1005 and the code [pin], whats on it'],
+    ['card ６００６４９１２３４５６１００１ and １２３４', 'card **** 1001 and [pin]'],
   ];
   for (const [input, expected] of table) it(`"${input}" → "${expected}"`, () => assert.equal(maskText(input), expected));
+
+  const secretAnswers: [string, string][] = [
+    ["sorry, it's 4321", "sorry, it's ****"],
+    ['１２３４', '****'],
+    ['6006 4912 3456 1001', '**** ****'],
+    ['i dont know it', 'i dont know it'],
+  ];
+  for (const [input, expected] of secretAnswers) it(`answer to a PIN question "${input}" → "${expected}"`, () => assert.equal(maskSecretAnswer(input), expected));
 
   it('masks log messages and redacts secret keys', async () => {
     const lines: string[] = [];
