@@ -25,6 +25,8 @@ export interface TestRedis {
   start(): Promise<void>;
   /** Fresh connection for the test's own use. */
   client(): Redis;
+  /** The redis-server process id when the tests started it (e.g. to freeze it with SIGSTOP); undefined for an external REDIS_URL. */
+  pid(): number | undefined;
   /** Removes every key (between tests). */
   flush(): Promise<void>;
 }
@@ -54,6 +56,7 @@ async function external(url: string): Promise<TestRedis> {
     },
     start: async () => {},
     client: () => new Redis(url),
+    pid: () => undefined,
     flush: async () => void (await admin.flushdb()),
   };
 }
@@ -100,6 +103,7 @@ async function ownServer(): Promise<TestRedis> {
     stop,
     start,
     client: () => new Redis(url),
+    pid: () => proc?.pid,
     flush: async () => {
       admin ??= new Redis(url);
       await admin.flushall();
