@@ -33,6 +33,13 @@ export class Attack {
     return defended;
   }
 
+  /** Counts `tried` attempts at once, `failed` of them undefended (described by `problem`). */
+  count(tried: number, failed: number, problem: string): void {
+    this.row.tried += tried;
+    this.row.failed += failed;
+    if (failed > 0) this.problems.push(problem);
+  }
+
   /** Fails the test listing the first undefended attempts. */
   assertDefended(): void {
     assert.equal(this.problems.length, 0, `${this.name}: ${this.problems.length} attempt(s) not defended:\n  ${this.problems.slice(0, 15).join('\n  ')}`);
