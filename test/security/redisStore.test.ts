@@ -35,6 +35,37 @@ describe('security: STORE=redis, two instances on one Redis', function () {
     attack.assertDefended();
   });
 
+  it("keeps no card number or PIN in Redis (outside the customer's own chat history) while a gift-card check is pending", async () => {
+    const attack = new Attack('card data at rest');
+    // Pending: the bot asks for the PIN after the number; and a redemption waits for the customer's yes.
+    const pending = await demoChat(a.url, 'cus-ava', '203.0.113.41');
+    await say(a.url, pending, 'what is the balance on my gift card', '203.0.113.41');
+    assert.match(await say(a.url, pending, '6006 4912 3456 1001', '203.0.113.41'), /PIN/i, 'the bot asks for the PIN');
+    const confirming = await demoChat(a.url, 'cus-ava', '203.0.113.41');
+    assert.match(await say(a.url, confirming, 'redeem my gift card 6006 4912 3456 1001 pin 1234', '203.0.113.41'), /\?/, 'the bot asks for a yes');
+    const client = redis.client();
+    try {
+      const keys = (await client.keys('paw-security:*')).filter((k) => !k.startsWith('paw-security:dl:'));
+      assert.ok(keys.some((k) => k.includes('botstate')), 'the bot state is in Redis');
+      for (const key of keys) {
+        const type = await client.type(key);
+        const text =
+          type === 'string' ? ((await client.get(key)) ?? '')
+          : type === 'hash' ? JSON.stringify(await client.hgetall(key))
+          : type === 'list' ? (await client.lrange(key, 0, -1)).join('\n')
+          : type === 'zset' ? (await client.zrange(key, '0', '-1')).join('\n')
+          : type === 'set' ? (await client.smembers(key)).join('\n')
+          : type === 'stream' ? JSON.stringify(await client.xrange(key, '-', '+'))
+          : '';
+        attack.check(!/6006\D{0,3}4912\D{0,3}3456\D{0,3}1001|600649123456/.test(text), `the card number is at rest in ${key}`);
+        attack.check(!/(?<!\d)1234(?!\d)/.test(text), `the PIN is at rest in ${key}`);
+      }
+    } finally {
+      client.disconnect();
+    }
+    attack.assertDefended();
+  });
+
   it('answers a chat post 503 with Retry-After within 10 s while Redis hangs, and never applies it after Redis resumes', async () => {
     const attack = new Attack('hanging store');
     const chat = await demoChat(a.url, 'cus-ben', '203.0.113.40');

@@ -17,12 +17,14 @@ export interface AttackContext {
   sandboxRoutes: ProductRoute[];
 }
 
-let context: Promise<AttackContext> | undefined;
+let context: { of: Promise<ProductProcess>; ctx: Promise<AttackContext> } | undefined;
 
-/** Built once per run on the shared production product. */
+/** Built once per shared production product. */
 export function attackContext(): Promise<AttackContext> {
-  context ??= (async () => {
-    const product = await sharedProduct('production');
+  const of = sharedProduct('production');
+  if (context?.of === of) return context.ctx;
+  const ctx = (async () => {
+    const product = await of;
     const { env, staff } = await productionEnv();
     const url = product.url;
     const chat = await hostChat(url, env.CHAT_API_SECRET!, 'cus-ava', '198.18.0.1');
@@ -32,7 +34,8 @@ export function attackContext(): Promise<AttackContext> {
     if (!doc) throw new Error('the sandbox has no OpenAPI document');
     return { product, url, sandboxUrl: product.sandboxUrl, env, chat, other, admin, sandboxRoutes: [...openApiRoutes(doc), ...SANDBOX_FIXED] };
   })();
-  return context;
+  context = { of, ctx };
+  return ctx;
 }
 
 const ASSET: Record<string, string> = { chat: 'chat.js', agent: 'console.js', trainer: 'trainer.js', admin: 'admin.js' };

@@ -88,8 +88,8 @@ export function productionEnv(): Promise<ProductionEnv> {
 const running = new Map<string, Promise<ProductProcess>>();
 
 /**
- * One product process per kind for the whole run, shared by the test files that need it
- * (started on first use, stopped after the run):
+ * One product process per kind, shared by the suites of one describe block (started on first
+ * use, stopped by {@link stopShared} or at the end of the run):
  * - `production`: {@link productionEnv} (demo mode off, the suite's own staff accounts);
  * - `demo`: `npm start` as is (demo picker, demo staff of the README).
  */
@@ -106,6 +106,13 @@ async function startDemo(): Promise<ProductProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), 'paw-security-'));
   dirs.push(dir);
   return startProduct({ REVIEW_CORPUS_FILE: path.join(dir, 'reviewed.json') });
+}
+
+/** Stops a shared product (the describe block that owns it calls this in its `after`). */
+export async function stopShared(kind: 'production' | 'demo'): Promise<void> {
+  const p = running.get(kind);
+  running.delete(kind);
+  await (await p?.catch(() => undefined))?.stop();
 }
 
 /** The staff accounts of a shared product. */
