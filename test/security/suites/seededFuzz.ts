@@ -57,7 +57,7 @@ export function seededFuzzSuite(): void {
         const route = g.pick(routes);
         const method = g.rnd() < 0.7 ? route.method : g.pick(METHODS);
         const path = g.rnd() < 0.7 ? pathOf(route, ctx) : pathOf(route, ctx, encodeURIComponent(String(g.pick(ODD))));
-        const query = g.rnd() < 0.5 ? '' : `?${g.pick(['watermark', 'limit', 'offset', 'status', 'from', 'to', 'days', 'q', 'sort', 't'])}=${encodeURIComponent(String(g.value(2)))}${g.rnd() < 0.3 ? '&a[]=1&a[b]=2' : ''}`;
+        const query = g.rnd() < 0.5 ? '' : `?${g.pick(['watermark', 'limit', 'offset', 'status', 'from', 'to', 'days', 'q', 'sort', 't'])}=${encodeURIComponent(JSON.stringify(g.value(2)) ?? '')}${g.rnd() < 0.3 ? '&a[]=1&a[b]=2' : ''}`;
         const headers: Record<string, string> = { 'x-forwarded-for': `198.19.${g.int(256)}.${g.int(256)}` };
         const auth = g.rnd();
         if (auth < 0.5) Object.assign(headers, credentials(route, ctx, g.rnd() < 0.7));
@@ -82,7 +82,7 @@ export function seededFuzzSuite(): void {
         const which = g.rnd();
         const url =
           which < 0.5
-            ? `${ws}/v3/directline/conversations/${g.pick([ctx.chat.conversationId, ctx.other.conversationId, '%ZZ', 'x', ''])}/stream?${g.pick(['', 't=', `t=${ctx.chat.token}`, 't=a.b.c', 't=%E0%A4%A', `watermark=${encodeURIComponent(String(g.value(2)))}`])}`
+            ? `${ws}/v3/directline/conversations/${g.pick([ctx.chat.conversationId, ctx.other.conversationId, '%ZZ', 'x', ''])}/stream?${g.pick(['', 't=', `t=${ctx.chat.token}`, 't=a.b.c', 't=%E0%A4%A', `watermark=${encodeURIComponent(JSON.stringify(g.value(2)) ?? '')}`])}`
             : which < 0.85
               ? `${ws}/agent/ws${g.pick(['', '?x=1', '/', '/../ws'])}`
               : `${ws}${g.pick(['/', '/v3/directline', '/admin', '/%ZZ', '/agent/ws%00'])}`;
