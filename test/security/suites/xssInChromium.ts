@@ -27,12 +27,13 @@ const INJECTED = 'img[src="x"], script:not([src]), svg[onload], iframe, [onerror
 
 /** Registers the suite (run inside the describe block that owns its product). */
 export function xssSuite(): void {
-  describe('security: XSS payloads rendered in real Chromium (customer Web Chat and agent console)', function () {
+  describe('security: XSS payloads rendered in real Chromium (customer Web Chat, agent console, trainer inbox)', function () {
     this.timeout(240_000);
     let product: ProductProcess;
     let browser: Browser;
     let customer: Page;
     let agent: Page;
+    let trainer: Page;
     const dialogs: string[] = [];
 
     before(async () => {
@@ -50,6 +51,7 @@ export function xssSuite(): void {
       };
       customer = await open();
       agent = await open();
+      trainer = await open();
     });
     after(async () => browser?.close());
 
@@ -61,7 +63,7 @@ export function xssSuite(): void {
     };
     const ran = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
 
-    it('runs no script a customer or an agent sends, in either page', async () => {
+    it('runs no script a customer or an agent sends, in any of the pages', async () => {
       const attack = new Attack('XSS (Chromium)');
       const { sam } = await staffOf('demo');
       await agent.goto(`${product.url}/agent`);
@@ -101,9 +103,25 @@ export function xssSuite(): void {
         const value = await ran(page);
         for (const p of PAYLOADS) attack.check(value === undefined && injected === 0, `${name}: ${p} → window.__xss=${value}, ${injected} injected element(s)`);
       }
-      for (const p of PAYLOADS) attack.check(dialogs.length === 0, `a dialog opened (${dialogs.join(', ')}) after ${p}`);
       // The text itself arrived, shown as text.
       assert.ok((await agent.locator('#lines .line.customer', { hasText: '<script>window.__xss=2' }).count()) >= 1, 'the agent sees the script as text');
+      // The agent ends with a label: the customer's messages join the review inbox the trainers read.
+      await agent.locator('#outcome').selectOption('resolved');
+      await agent.locator('#intent').selectOption('shipping.track');
+      await agent.locator('#end').click();
+      await agent.locator('#toast', { hasText: 'Chat ended' }).waitFor({ timeout: 30_000 });
+      const { tara } = await staffOf('demo');
+      await trainer.goto(`${product.url}/trainer`);
+      await trainer.locator('#username').fill(tara.username);
+      await trainer.locator('#password').fill(tara.password);
+      await trainer.locator('#sign-in-form button[type=submit]').click();
+      await trainer.locator('#items tr', { hasText: '<img src=x onerror=' }).first().waitFor({ timeout: 30_000 });
+      await trainer.waitForTimeout(300);
+
+      const inTrainer = await trainer.locator(`#items :is(${INJECTED})`).count();
+      const trainerRan = await ran(trainer);
+      for (const p of PAYLOADS.slice(0, 2)) attack.check(trainerRan === undefined && inTrainer === 0, `trainer review inbox: ${p} → window.__xss=${trainerRan}, ${inTrainer} injected element(s)`);
+      for (const p of PAYLOADS) attack.check(dialogs.length === 0, `a dialog opened (${dialogs.join(', ')}) after ${p}`);
       attack.assertDefended();
     });
   });
