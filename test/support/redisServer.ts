@@ -29,6 +29,8 @@ export interface TestRedis {
   thaw(): void;
   /** Fresh connection for the test's own use. */
   client(): Redis;
+  /** The redis-server process id when the tests started it (e.g. to freeze it with SIGSTOP); undefined for an external REDIS_URL. */
+  pid(): number | undefined;
   /** Removes every key (between tests). */
   flush(): Promise<void>;
 }
@@ -62,6 +64,7 @@ async function external(url: string): Promise<TestRedis> {
     },
     thaw: () => {},
     client: () => new Redis(url),
+    pid: () => undefined,
     flush: async () => void (await admin.flushdb()),
   };
 }
@@ -110,6 +113,7 @@ async function ownServer(): Promise<TestRedis> {
     freeze: () => void proc?.kill('SIGSTOP'),
     thaw: () => void proc?.kill('SIGCONT'),
     client: () => new Redis(url),
+    pid: () => proc?.pid,
     flush: async () => {
       admin ??= new Redis(url);
       await admin.flushall();
