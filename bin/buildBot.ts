@@ -3,6 +3,7 @@ import type { Recognizer } from '../bot/nlu/recognizer';
 import { PawBot } from '../bot/PawBot';
 import type { Thresholds } from '../bot/routing/thresholds';
 import type { Logger } from '../platform/logger';
+import { CardVault } from '../skills/giftCards/cardVault';
 import { GiftCardsClient } from '../skills/giftCards/giftCardsClient';
 import { giftCardsSkill } from '../skills/giftCards/giftCardsSkill';
 import { RewardsClient } from '../skills/rewards/rewardsClient';
@@ -21,6 +22,8 @@ export interface BotParts {
   storage: Storage;
   logger: Logger;
   now?: () => Date;
+  /** `CARD_STATE_KEY`: seals gift card details between turns (random per process when unset). */
+  cardStateKey?: string;
 }
 
 /**
@@ -35,6 +38,7 @@ export function buildBot(parts: BotParts): { bot: PawBot; conversationState: Con
     giftCards: new GiftCardsClient(parts.api),
     rewards: new RewardsClient(parts.api),
     recognizer: parts.recognizer,
+    cardVault: new CardVault(parts.cardStateKey, parts.now),
     now: parts.now ?? (() => new Date()),
   };
   const conversationState = new ConversationState(parts.storage);

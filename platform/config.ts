@@ -128,6 +128,8 @@ export const configSchema = z
     DIRECTLINE_MAX_BODY_BYTES: positiveInt.default(32_768),
     /** Seconds between keep-alive frames on the activity stream. */
     DIRECTLINE_KEEPALIVE_SECONDS: positiveInt.default(20),
+    /** Key that seals gift card numbers and PINs kept between the turns of a gift card dialog (≥ 32 characters; random per process when unset, so set it when running several instances). */
+    CARD_STATE_KEY: secret(32).optional(),
     /** Display name of the bot in the chat. */
     CHAT_BOT_NAME: z.string().min(1).max(60).default('PawSupport'),
     /** Bearer secret of the host site's server for `POST /api/chat/token`. */
