@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../platform/logger';
-import { maskText } from '../../platform/mask';
+import { maskSecretAnswer, maskText } from '../../platform/mask';
 
 describe('masking of personal and payment data', () => {
   const table: [string, string][] = [
@@ -11,8 +11,22 @@ describe('masking of personal and payment data', () => {
     ['call +1 415-555-0132 or (415) 555 0199', 'call [phone] or [phone]'],
     ['order PS-10042 and 3 bags', 'order PS-10042 and 3 bags'],
     ['pause for 12 weeks until 2026-12-03', 'pause for 12 weeks until 2026-12-03'],
+    // a PIN next to a card number, whatever the words; "code" is a PIN word (not "zip code")
+    ['6006491234561001 4321', '**** 1001 [pin]'],
+    ['my card is 6006491234561005 and the code 5678, whats on it', 'my card is **** 1005 and the code [pin], whats on it'],
+    ['the code is 5678', 'the code is [pin]'],
+    ['card ６００６４９１２３４５６１００１ and １２３４', 'card **** 1001 and [pin]'],
+    ['my zip code is 97201', 'my zip code is 97201'],
   ];
   for (const [input, expected] of table) it(`"${input}" → "${expected}"`, () => assert.equal(maskText(input), expected));
+
+  const secretAnswers: [string, string][] = [
+    ["sorry, it's 4321", "sorry, it's ****"],
+    ['１２３４', '****'],
+    ['6006 4912 3456 1001', '**** ****'],
+    ['i dont know it', 'i dont know it'],
+  ];
+  for (const [input, expected] of secretAnswers) it(`answer to a PIN question "${input}" → "${expected}"`, () => assert.equal(maskSecretAnswer(input), expected));
 
   it('masks log messages and redacts secret keys', async () => {
     const lines: string[] = [];
