@@ -46,17 +46,32 @@ export const productWords = (s: string): string[] =>
     .filter((w) => w && !STOP.has(w) && !/^\d+$/.test(w));
 const stem = (w: string) => w.replace(/s$/, '');
 
+/** Words that name something a pet shop sells, or the pet it is for. */
+const PRODUCT_WORDS = new Set(
+  'food kibble treat chew litter bed hay leash collar harness toy tree flake fish bird seed cat dog puppy kitten kitty bowl crate cage shampoo brush med medicine flea tick salmon chicken hamster rabbit bunny guinea ferret turtle lizard snake parrot horse'.split(' '),
+);
+
+/** The words of the message that name a product or a pet ("the hamster food" → hamster, food). */
+const namedProductWords = (text: string) => productWords(text).filter((w) => PRODUCT_WORDS.has(stem(w)));
+
+/** The message names a product or pet (whether or not any item fits it). */
+export const namesProduct = (text: string): boolean => namedProductWords(text).length > 0;
+
 /**
  * The best-matching items for the message (several when it is ambiguous, none when it names
- * nothing). `names` gives the product names of one item.
+ * nothing). `names` gives the product names of one item. Every product or pet word said must
+ * fit: "the hamster food" is not the dog food, "the cat litter" not the cat food.
  */
 export function matchProducts<T>(text: string, items: readonly T[], names: (item: T) => string[]): T[] {
   const said = productWords(text);
   if (said.length === 0) return [];
+  const required = namedProductWords(text);
   let best = 0;
   let matches: T[] = [];
   for (const item of items) {
     const name = new Set(names(item).flatMap((n) => productWords(n)).map(stem));
+    const fits = (w: string) => (SYNONYMS[w] ?? [w]).some((o) => name.has(stem(o)));
+    if (!required.every(fits)) continue;
     let score = 0;
     for (const w of said) {
       const options = SYNONYMS[w] ?? [w];

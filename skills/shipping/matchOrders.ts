@@ -1,6 +1,6 @@
 import type { Order } from '../../contracts/shipping';
 import { daysBetween } from '../../platform/dates';
-import { matchProducts, productWords } from '../shared/matchProducts';
+import { matchProducts, namesProduct } from '../shared/matchProducts';
 
 /** How far from the day a customer names an order may have been placed ("the one from last Tuesday"). */
 const DATE_SLACK_DAYS = 3;
@@ -19,10 +19,8 @@ export interface OrderReading {
  */
 export function matchOrders(text: string, orders: Order[], today: string, date?: string): OrderReading {
   const names = (o: Order) => o.items.flatMap((i) => [i.name, i.sku.replace(/-/g, ' ')]);
-  const said = productWords(text).filter((w) => PRODUCT_WORDS.has(w.replace(/s$/, '')));
-  // "the cat litter" is not the cat food order: every product word said must fit the order.
-  const byProduct = matchProducts(text, orders, names).filter((o) => said.every((w) => matchProducts(w, [o], names).length > 0));
-  const namesProducts = said.length > 0;
+  const byProduct = matchProducts(text, orders, names);
+  const namesProducts = namesProduct(text);
   let matches = byProduct;
   if (date) {
     // Orders are placed in the past: "November 20th" said on November 26 is this year's, not next year's.
@@ -33,8 +31,3 @@ export function matchOrders(text: string, orders: Order[], today: string, date?:
   const named = namesProducts || date !== undefined || byProduct.length > 0;
   return { matches, unmatched: named && matches.length === 0 };
 }
-
-/** Words that name something a pet shop sells: when one matches no order, the customer is told so. */
-const PRODUCT_WORDS = new Set(
-  'food kibble treat chew litter bed hay leash collar harness toy tree flake fish bird seed cat dog puppy kitten bowl crate cage shampoo brush meds medicine flea tick can wet dry salmon chicken'.split(' '),
-);

@@ -48,6 +48,7 @@ export const subscriptionsReplies = {
     cancel: "You don't have an active or paused subscription to cancel.",
     modify: "You don't have a subscription that can be changed.",
   },
+  noneNamed: (all: Subscription[]) => `I couldn't find a subscription like that on your account. Your autoship subscriptions are: ${all.map((s) => s.product.name).join(', ')}.`,
   which: (verb: string) => `Which subscription would you like to ${verb}?`,
   askPause: 'For how long would you like to pause it? You can say something like "3 weeks" or "until March 3rd" (up to 26 weeks).',
   badPause: "I didn't catch a length or a date there.",

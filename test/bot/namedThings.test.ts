@@ -73,6 +73,40 @@ describe('what the customer names is what the bot acts on (transcripts)', functi
     });
   });
 
+  describe('a named subscription, other cases', () => {
+    it('resume on an active one: says it is active and when it comes, never resumes the paused one instead', async () => {
+      h = await startBotHarness({ customerId: 'cus-ben' });
+      const was = await subs(h, 'cus-ben');
+      await transcript(h, [['please resume the cat litter', (r) => {
+        assert.match(r.text, /Clumping Cat Litter 40 lb isn't paused: it is active, with the next delivery on Sunday, November 29\./);
+        assert.doesNotMatch(r.text, /Indoor Cat Food|Resume \*\*/);
+      }]]);
+      assert.deepEqual(await subs(h, 'cus-ben'), was);
+    });
+
+    it('pause on a paused one: offers to move the end of the pause, and moves it on yes', async () => {
+      h = await startBotHarness({ customerId: 'cus-ben' });
+      await transcript(h, [
+        ['pause the indoor cat food until january 10', /\*\*Indoor Cat Food 12 lb\*\* is paused until Thursday, December 17\. Change the pause to end on \*\*Sunday, January 10, 2027\*\* instead\?/],
+        ['yes', /paused until Sunday, January 10, 2027, when deliveries restart/],
+      ]);
+      assert.equal((await sub(h, 'cus-ben', 'sub-ben-2')).pausedUntil, '2027-01-10');
+      assert.equal((await sub(h, 'cus-ben', 'sub-ben-1')).status, 'active');
+    });
+
+    it('a product the customer has no subscription for: says so and asks, even when only one other fits', async () => {
+      h = await startBotHarness({ customerId: 'cus-chloe' });
+      await transcript(h, [
+        ['pause my hamster food for 2 weeks', (r) => {
+          assert.match(r.text, /couldn't find a subscription like that on your account\. Your autoship subscriptions are: Puppy Kibble 15 lb\./);
+          assert.match(r.text, /Which subscription would you like to pause\?/);
+          assert.doesNotMatch(r.text, /Pause \*\*Puppy Kibble/);
+        }],
+      ]);
+      assert.equal((await sub(h, 'cus-chloe', 'sub-chloe-1')).status, 'active');
+    });
+  });
+
   describe('orders', () => {
     it('finds the order by what was in it: "the hay"', async () => {
       h = await startBotHarness({ customerId: 'cus-chloe' });
@@ -96,6 +130,11 @@ describe('what the customer names is what the bot acts on (transcripts)', functi
         assert.match(r.text, /couldn't find an order matching "where is my cat litter\?"/);
         assert.doesNotMatch(r.text, /^Order \*\*/m);
       }]]);
+    });
+
+    it('finds the order by the day it was placed', async () => {
+      h = await startBotHarness({ customerId: 'cus-ava' });
+      await transcript(h, [['did my order from nov 10 arrive', /Order \*\*PS-10031\*\* \(Wet Cat Food, Chicken, 24 cans\) is \*\*delivered\*\*/]]);
     });
 
     it('"where are my orders?" lists the open ones, the problem first, with the latest carrier event', async () => {

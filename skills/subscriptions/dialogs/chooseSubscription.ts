@@ -9,6 +9,7 @@ import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { isoDay } from '../../../platform/dates';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';
+import { namesProduct } from '../../shared/matchProducts';
 import { matchSubscriptions } from '../matchSubscription';
 import { subscriptionsReplies } from '../subscriptionsReplies';
 import { applyIfConfirmed, askToConfirm } from './applySubscriptionChange';
@@ -61,7 +62,10 @@ export function chooseSubscriptionSteps(services: SkillServices, action: Subscri
         return step.endDialog();
       }
       const candidates = namedEligible.length > 0 ? namedEligible : eligible;
-      if (candidates.length === 1) {
+      // "pause my hamster food" when there is none: say so and ask, never take the only other one silently.
+      const namedNone = named.length === 0 && namesProduct(recognition.text);
+      if (namedNone) await say(step.context, subscriptionsReplies.noneNamed(all));
+      if (candidates.length === 1 && !namedNone) {
         vals(step).subscription = candidates[0];
         return step.next();
       }
