@@ -9,6 +9,7 @@ import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
 import type { HandoffPacket } from './handoff/handoffPacket';
 import { initiateHandoff } from './handoff/initiateHandoff';
 import { identityOf } from './identity';
+import { maskRecognition } from './nlu/maskRecognition';
 import type { Recognition, Recognizer } from './nlu/recognizer';
 import { CAPABILITIES, replies } from './replies';
 import { decide, type Decision } from './routing/decide';
@@ -227,7 +228,8 @@ export class PawBot extends ActivityHandler {
     if (negatesIntent(intent, recognition.text)) return say(context, replies.negated, CAPABILITIES);
     const data = conversationData(context);
     data.activeIntent = intent;
-    const result = await dc.beginDialog(skill.dialogId, { recognition } satisfies SkillDialogOptions);
+    // Dialog options are saved with the dialog state (Redis, 24 h): never a card number or PIN (a gift card dialog reads them from the message itself).
+    const result = await dc.beginDialog(skill.dialogId, { recognition: maskRecognition(recognition) } satisfies SkillDialogOptions);
     this.afterDialog(context, data, result.status);
   }
 

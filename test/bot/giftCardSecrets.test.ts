@@ -76,6 +76,14 @@ describe('gift cards: a wrong PIN asks again; card data never at rest (transcrip
     assertNoSecrets(JSON.stringify(handoff.events), ['5678'], 'the handoff packet');
   });
 
+  it('a card and PIN in a message that starts another skill never reach its saved dialog state', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava', storage: new RedisStorage(redis, prefix, 3600) });
+    // Whatever skill a message with a card in it starts (here: pause, as if chosen), its options are saved.
+    const r = await h.send('pause my autoship for now. my gift card is 6006 4912 3456 1001 pin 1234', { value: { pawIntent: 'subscription.pause' } });
+    assert.match(r.text, /Which subscription would you like to pause\?/);
+    assertNoSecrets(await storedState(redis, prefix), ['1234'], 'the Redis bot state while the pause dialog waits');
+  });
+
   it('a redemption pending at its confirmation holds the card only sealed, and still redeems once on yes', async () => {
     h = await startBotHarness({ customerId: 'cus-diego', storage: new RedisStorage(redis, prefix, 3600) });
     await transcript(h, [

@@ -3,7 +3,6 @@ import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnRe
 import type { GiftCardBalance, GiftCardCredentials } from '../../../contracts/giftCards';
 import { newOperationId, operationKey } from '../../../bot/dialogs/operationKey';
 import { checkedTextPrompt, confirmPrompt, PROMPTS } from '../../../bot/dialogs/prompts';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { say, typing } from '../../../bot/turn/say';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { isoDay } from '../../../platform/dates';
@@ -146,13 +145,14 @@ export class GiftCardDialog extends ComponentDialog {
   }
 
   /**
-   * The skill starts with the customer's message, which may hold the number and PIN: they are
-   * sealed here, and the message itself never reaches dialog state.
+   * The skill is started with a masked recognition (dialog options are saved): the number and
+   * PIN of the first message are read from the message itself, in memory for this turn, and
+   * kept only sealed.
    */
-  override async beginDialog(outerDC: DialogContext, options?: object): Promise<DialogTurnResult> {
-    const { recognition } = (options ?? {}) as Partial<SkillDialogOptions>;
-    const number = recognition ? slots.giftCardNumber(recognition) : undefined;
-    const pin = recognition ? slots.pin(recognition) : undefined;
+  override async beginDialog(outerDC: DialogContext, _options?: object): Promise<DialogTurnResult> {
+    const said = await this.services.recognizer.recognize(outerDC.context.activity.text ?? '');
+    const number = slots.giftCardNumber(said);
+    const pin = slots.pin(said);
     return super.beginDialog(outerDC, { sealed: this.services.cardVault.seal({ number, pin }) } satisfies GiftCardStart);
   }
 
