@@ -3,6 +3,7 @@ import type { Recognizer } from '../bot/nlu/recognizer';
 import { PawBot } from '../bot/PawBot';
 import type { Thresholds } from '../bot/routing/thresholds';
 import type { Logger } from '../platform/logger';
+import { CardVault } from '../skills/giftCards/cardVault';
 import { GiftCardsClient } from '../skills/giftCards/giftCardsClient';
 import { giftCardsSkill } from '../skills/giftCards/giftCardsSkill';
 import { RewardsClient } from '../skills/rewards/rewardsClient';
@@ -21,6 +22,8 @@ export interface BotParts {
   storage: Storage;
   logger: Logger;
   now?: () => Date;
+  /** `CARD_STATE_KEY`: seals gift card details between turns (random per process when unset). */
+  cardStateKey?: string;
 }
 
 /**
@@ -29,17 +32,23 @@ export interface BotParts {
  * so all three talk to the same bot.
  */
 export function buildBot(parts: BotParts): { bot: PawBot; conversationState: ConversationState; services: SkillServices } {
+  // With a clock given (tests, demos), "next Friday" is read against that clock too, like the APIs' dates.
+  const now = parts.now;
+  const recognizer: Recognizer = now
+    ? { recognize: (text, options) => parts.recognizer.recognize(text, { now: now(), ...options }), get modelVersion() { return parts.recognizer.modelVersion; } }
+    : parts.recognizer;
   const services: SkillServices = {
     subscriptions: new SubscriptionsClient(parts.api),
     shipping: new ShippingClient(parts.api),
     giftCards: new GiftCardsClient(parts.api),
     rewards: new RewardsClient(parts.api),
-    recognizer: parts.recognizer,
+    recognizer,
+    cardVault: new CardVault(parts.cardStateKey, parts.now),
     now: parts.now ?? (() => new Date()),
   };
   const conversationState = new ConversationState(parts.storage);
   const bot = new PawBot({
-    recognizer: parts.recognizer,
+    recognizer,
     thresholds: parts.thresholds,
     skills: [subscriptionsSkill(services), shippingSkill(services), giftCardsSkill(services), rewardsSkill(services)],
     conversationState,

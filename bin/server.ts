@@ -80,6 +80,7 @@ async function main() {
     thresholds: () => model.thresholds(),
     storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, config.DIRECTLINE_RETENTION_SECONDS) : new MemoryStorage(),
     logger: ops.log('bot'),
+    cardStateKey: config.CARD_STATE_KEY,
   });
   const customers = new CustomersClient(apiOptions);
   const activityLog = createActivityLog(config, ops.log('channel'), redis);

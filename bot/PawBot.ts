@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, HandoffEventNames, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../platform/logger';
-import { maskText } from '../platform/mask';
+import { maskSecretAnswer, maskText } from '../platform/mask';
 import { isHubTurn } from './handoff/hubTurn';
 import { BotEvents, type BotEventMap } from './botEvents';
 import { isSkip, MAX_COMMENT, parseRating, RATING_SUGGESTIONS, SKIP_COMMENT, type CsatState } from './csat/csatSurvey';
@@ -10,9 +10,11 @@ import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
 import type { HandoffPacket } from './handoff/handoffPacket';
 import { initiateHandoff } from './handoff/initiateHandoff';
 import { identityOf } from './identity';
+import { maskRecognition } from './nlu/maskRecognition';
 import type { Recognition, Recognizer } from './nlu/recognizer';
 import { CAPABILITIES, replies } from './replies';
 import { decide, type Decision } from './routing/decide';
+import { negatesIntent } from './routing/negatedRequest';
 import type { Thresholds } from './routing/thresholds';
 import { emptyConversationData, LIMITS, pushBounded, type ConversationData, type TrailEntry } from './state/conversationData';
 import { say } from './turn/say';
@@ -130,7 +132,7 @@ export class PawBot extends ActivityHandler {
   private async onCustomerMessage(context: TurnContext): Promise<void> {
     const data = conversationData(context);
     const text = (context.activity.text ?? '').trim();
-    pushBounded(data.transcript, { role: 'customer', text: data.expectingSecret ? '[secret]' : maskText(text), at: new Date().toISOString() }, LIMITS.transcript);
+    pushBounded(data.transcript, { role: 'customer', text: data.expectingSecret ? maskSecretAnswer(text) : maskText(text), at: new Date().toISOString() }, LIMITS.transcript);
 
     if (data.handoff.status !== 'none') return this.whileWithHumans(context, data, text);
     if (data.csat && data.csat.stage !== 'done' && (await this.continueSurvey(context, data, data.csat, text))) return;
@@ -225,14 +227,18 @@ export class PawBot extends ActivityHandler {
     const skill = this.intents.get(intent);
     if (!skill) return say(context, replies.fallback, CAPABILITIES);
     if (skill.needsCustomer && !customerOf(context).customerId) return say(context, replies.signInRequired);
+    // "don't cancel it" is classified as a cancellation: it must never start one.
+    if (negatesIntent(intent, recognition.text)) return say(context, replies.negated, CAPABILITIES);
     const data = conversationData(context);
     data.activeIntent = intent;
-    const result = await dc.beginDialog(skill.dialogId, { recognition } satisfies SkillDialogOptions);
+    // Dialog options are saved with the dialog state (Redis, 24 h): never a card number or PIN (a gift card dialog reads them from the message itself).
+    const result = await dc.beginDialog(skill.dialogId, { recognition: maskRecognition(recognition) } satisfies SkillDialogOptions);
     this.afterDialog(context, data, result.status);
   }
 
   private afterDialog(context: TurnContext, data: ConversationData, status: DialogTurnStatus): void {
     if (status !== DialogTurnStatus.complete && status !== DialogTurnStatus.cancelled) return;
+    data.expectingSecret = false;
     if (data.activeIntent) this.emit('skillEnded', { conversationId: context.activity.conversation.id, intent: data.activeIntent, outcome: status === DialogTurnStatus.complete ? 'completed' : 'cancelled', at: new Date() });
     data.activeIntent = undefined;
   }
@@ -332,7 +338,7 @@ export class PawBot extends ActivityHandler {
   }
 
   private trail(data: ConversationData, r: Recognition, decision: TrailEntry['decision']): void {
-    pushBounded(data.trail, { text: data.expectingSecret ? '[secret]' : maskText(r.text), intent: r.intent, score: Math.round(r.score * 1000) / 1000, decision, at: new Date().toISOString() }, LIMITS.trail);
+    pushBounded(data.trail, { text: data.expectingSecret ? maskSecretAnswer(r.text) : maskText(r.text), intent: r.intent, score: Math.round(r.score * 1000) / 1000, decision, at: new Date().toISOString() }, LIMITS.trail);
   }
 }
 
@@ -345,6 +351,8 @@ const TITLES: Record<string, string> = {
   'subscription.modify': 'Change a subscription',
   'shipping.track': 'Track my order',
   'shipping.problem': 'Report a delivery problem',
+  'order.list': 'Show my orders',
+  'order.cancel': 'Cancel an order',
   'giftcard.balance': 'Gift card balance',
   'giftcard.redeem': 'Redeem a gift card',
   'rewards.balance': 'My reward points',

@@ -25,6 +25,7 @@ export const replies = {
   fallback: "Sorry, I didn't understand that. Here's what I can help with:",
   clarify: 'Just to be sure, did you mean one of these?',
   cancelled: "Okay, I've stopped that. Nothing was changed. What else can I do for you?",
+  negated: "Okay, I won't do that, and nothing has been changed. If there is something else you'd like me to do, just tell me.",
   nothingToCancel: "There's nothing in progress to cancel. What can I help you with?",
   signInRequired:
     "I can't see your account because you're not signed in. Please sign in to the shop and open the chat again, and I'll be able to help with that.",

@@ -1,8 +1,15 @@
 import { cents, customerId, isoDate, isoDateTime, z } from './z';
 
-/** Where a shipment is. `delayed` and `exception` are the ones a customer needs to hear about. */
-export const ShipmentStatus = z.enum(['label_created', 'in_transit', 'out_for_delivery', 'delivered', 'exception', 'delayed']);
+/**
+ * Where a shipment is. `exception`, `attempt_failed` (the carrier could not deliver and will try
+ * again or hold it), `returned` (on its way back to us) and `delayed` are the ones a customer
+ * needs to hear about first ({@link NEEDS_ATTENTION}).
+ */
+export const ShipmentStatus = z.enum(['label_created', 'in_transit', 'out_for_delivery', 'delivered', 'exception', 'delayed', 'attempt_failed', 'returned']);
 export type ShipmentStatus = z.infer<typeof ShipmentStatus>;
+
+/** Statuses that mean a problem or a delay, most serious first. */
+export const NEEDS_ATTENTION: readonly ShipmentStatus[] = ['exception', 'returned', 'attempt_failed', 'delayed'];
 export const Carrier = z.enum(['ups', 'fedex', 'usps']);
 export type Carrier = z.infer<typeof Carrier>;
 

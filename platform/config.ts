@@ -141,6 +141,8 @@ const configShape = z
     DIRECTLINE_MAX_BODY_BYTES: positiveInt.default(32_768),
     /** Seconds between keep-alive frames on the activity stream. */
     DIRECTLINE_KEEPALIVE_SECONDS: positiveInt.default(20),
+    /** Key that seals gift card numbers and PINs kept between the turns of a gift card dialog (≥ 32 characters; random per process when unset, so set it when running several instances). */
+    CARD_STATE_KEY: secret(32).optional(),
     /** Display name of the bot in the chat. */
     CHAT_BOT_NAME: z.string().min(1).max(60).default('PawSupport'),
     /** Bearer secret of the host site's server for `POST /api/chat/token`. */
@@ -195,6 +197,7 @@ export const configSchema = configShape
       ctx.addIssue({ code: 'custom', path: ['USERS_FILE'], message: 'is required in production (the demo users have published passwords)' });
     }
     if (c.NODE_ENV === 'production') {
+      if (c.STORE === 'redis' && !c.CARD_STATE_KEY) ctx.addIssue({ code: 'custom', path: ['CARD_STATE_KEY'], message: 'is required in production with STORE=redis (every instance must read the gift card details another one sealed)' });
       if (c.DEMO_MODE) ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'must be off in production (it lets anyone chat as any customer)' });
       const tooShort = (v: string) => Buffer.byteLength(v) < PRODUCTION_SECRET_BYTES;
       for (const key of PRODUCTION_SECRETS) {

@@ -15,7 +15,16 @@ export function extractEntities(text: string, now: Date): Entity[] {
   };
   const span = (start: number, end: number) => ({ text: text.slice(start, end), start, end });
 
-  for (const m of text.matchAll(CARD)) add({ type: 'giftCardNumber', value: m[0].replace(/\D/g, ''), ...span(m.index, m.index + m[0].length) });
+  for (const m of text.matchAll(CARD)) {
+    const end = m.index + m[0].length;
+    add({ type: 'giftCardNumber', value: m[0].replace(/\D/g, ''), ...span(m.index, end) });
+    // "6006 4912 3456 1001 / 4321", "card 6006491234561001 and 4321": the digits right after a card are its PIN.
+    const after = PIN_AFTER_CARD.exec(text.slice(end));
+    if (after) {
+      const start = end + after[0].length - after[1]!.length;
+      add({ type: 'pin', value: after[1]!, ...span(start, start + after[1]!.length) });
+    }
+  }
   for (const m of text.matchAll(PIN)) {
     const start = m.index + m[0].length - m[1]!.length;
     add({ type: 'pin', value: m[1]!, ...span(start, start + m[1]!.length) });
@@ -29,6 +38,7 @@ export function extractEntities(text: string, now: Date): Entity[] {
   }
 
   const today = isoDay(now);
+  for (const h of holidays(text, today)) add(h);
   for (const r of recognizeDateTime(text, Culture.English, undefined, now) as MsResult[]) {
     const end = r.end + 1;
     if (taken(r.start, end)) continue;
@@ -76,8 +86,10 @@ interface MsValue {
 
 // 16 digits in groups of 4 with the same separator (or none).
 const CARD = /(?<![\d-])\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}(?![\d-])/g;
-// 4–8 digits after the word "pin" ("pin 1234", "PIN: 1234", "pin code is 1234").
-const PIN = /\bpin(?:\s*(?:code|number|no\.?|is|:|#|=))*\s*(\d{4,8})\b/gi;
+// 4–8 digits after the word "pin" or "code" ("pin 1234", "PIN: 1234", "the code is 5678"; not a zip code).
+const PIN = /\b(?<!(?:zip|postal|post|promo|discount)\s)(?:pin|passcode|code)(?:\s*(?:code|number|no\.?|is|was|:|#|=))*\s*(\d{4,8})\b/gi;
+// Right after a card number: a separator or a joining word, then 4–8 digits.
+const PIN_AFTER_CARD = /^\s*(?:(?:[,/;&+]|and|with|the|its?|is|pin|code|number|no\.?|:|#|-)\s*)*(\d{4,8})(?![\d-])/i;
 const ORDER_PREFIXED = /\bps[\s-]?#?(\d{4,8})\b/gi;
 // "order 10042", "order #10042", "order number is 10042", "#10042", or a bare 5–8 digit number
 // that is not an amount ("10000 points", "$25000", "15000 dollars").
@@ -115,8 +127,14 @@ function fromDateTime(r: MsResult, today: string): Omit<Entity, 'text' | 'start'
     case 'datetimeV2.daterange': {
       // A bare year ("1234") is a number, not a date we can use.
       if (/^\d+$/.test(r.text.trim())) return undefined;
-      // "until March 3rd" / "by Friday" → the end; "since…", "from … to …" → the start.
-      const pick = (x: MsValue) => (x.Mod === 'before' ? x.end : x.start ?? x.end);
+      // "the end of next month": Recognizers gives its second half; a person means its last day.
+      if (/\bend\s+of\b/i.test(r.text)) {
+        const last = lastDayOf(values.at(-1)?.timex);
+        if (last) return day(last);
+      }
+      // "until March 3rd" / "by Friday" → the end; "after New Year's Day" → the day after;
+      // "since…", "from … to …" → the start.
+      const pick = (x: MsValue) => (x.Mod === 'before' ? x.end : x.Mod === 'after' && x.start ? addDays(x.start.slice(0, 10), 1) : x.start ?? x.end);
       return day(pickFuture(values, pick, today));
     }
     default:
@@ -143,6 +161,41 @@ function weeksOf(timex: string | undefined): number | undefined {
   const n = Number(m[1]);
   const weeks = { D: n / 7, W: n, M: n * 4, Y: n * 52 }[m[2] as 'D' | 'W' | 'M' | 'Y'];
   return weeks >= 1 && Number.isInteger(weeks) ? weeks : undefined;
+}
+
+/** Adds whole days to a `YYYY-MM-DD` day. */
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The last day of a timex period: `2026-12` → 2026-12-31, `2026` → 2026-12-31. */
+function lastDayOf(timex: string | undefined): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(timex ?? '');
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : 12;
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+// "after the holidays", "until the holidays are over", "after New Year's": the season ends on
+// New Year's Day, so they mean 2 January. "new years" alone is New Year's Day (Recognizers
+// reads it as New Year's Eve). Recognizers-Text has no entry for "the holidays".
+const HOLIDAYS_OVER = /\b(?:(?:un)?til+\s+|through\s+|thru\s+)?(?:(?:after|past|over)\s+(?:the\s+)?(?:holidays|holiday\s+season|new\s*years?(?:'s)?(?:\s+day)?)|the\s+holidays\s+are\s+over)\b/gi;
+const NEW_YEARS = /\b(?:(?:un)?til+\s+)?new\s*year(?!(?:'s|s)?\s*eve)(?:'s|s)?(?:\s+day)?\b/gi;
+
+/** Holiday phrases a person uses for a date, as `date` entities relative to `today`. */
+function holidays(text: string, today: string): Entity[] {
+  // The coming New Year's Day (today, if it is one).
+  const year = Number(today.slice(0, 4)) + (today.slice(5) === '01-01' ? 0 : 1);
+  const newYearsDay = `${year}-01-01`;
+  const found: Entity[] = [];
+  for (const m of text.matchAll(HOLIDAYS_OVER)) found.push({ type: 'date', value: addDays(newYearsDay, 1), text: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(NEW_YEARS)) {
+    if (!found.some((f) => m.index < f.end && f.start < m.index + m[0].length)) found.push({ type: 'date', value: newYearsDay, text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return found;
 }
 
 /** `yyyy-mm-dd` of a Date in local time (Recognizers-Text reads the local fields too). */

@@ -16,6 +16,8 @@ export const IN_SCOPE_INTENTS = [
   'subscription.modify',
   'shipping.track',
   'shipping.problem',
+  'order.list',
+  'order.cancel',
   'giftcard.balance',
   'giftcard.redeem',
   'rewards.balance',

@@ -8,6 +8,8 @@ const DEFAULT_DESCRIPTION: Record<ShipmentStatus, string> = {
   delivered: 'Delivered',
   exception: 'Delivery exception',
   delayed: 'Delayed',
+  attempt_failed: 'Delivery attempted; nobody available',
+  returned: 'Returned to sender',
 };
 
 export type AppliedCarrierEvent =

@@ -34,9 +34,11 @@ const ITEMS = {
  * | cus-chloe | PS-10044 | fedex   | label_created    | today + 4  |
  * | cus-chloe | PS-10039 | usps    | delayed (winter storm) | today + 3 |
  * | cus-chloe | PS-10026 | ups     | delivered        | –          |
- * | cus-diego | PS-10038 | ups     | delivered (yesterday) | –     |
+ * | cus-diego | PS-10038 | ups     | delivered (yesterday, front desk) | – |
+ * | cus-diego | PS-10030 | usps    | returned (address not found) | – |
  * | cus-diego | PS-10023 | fedex   | delivered        | –          |
  * | cus-emma  | PS-10045 | ups     | in_transit       | today + 3  |
+ * | cus-emma  | PS-10041 | fedex   | attempt_failed (nobody home) | today + 1 |
  * | cus-emma  | PS-10033 | usps    | delivered        | –          |
  *
  * Tracking numbers are in {@link demoOrders}; carrier webhooks for them move these orders on.
@@ -113,12 +115,24 @@ export function demoOrders(clock: Clock): OrderRecord[] {
     order('PS-10026', 'cus-chloe', 'ups', '1Z9A7W430355500026', [{ ...ITEMS.wetCatFood, quantity: 2 }], 6598, null, delivered(28 * 24, 'Boulder, CO', 'Reno, NV')),
 
     order('PS-10038', 'cus-diego', 'ups', '1Z9A7W430366600038', [{ ...ITEMS.kibble, quantity: 2 }], 11998, null, delivered(80, 'Miami, FL', 'Columbus, OH', 'Delivered, left with front desk')),
+    order('PS-10030', 'cus-diego', 'usps', '9400111899562537100030', [{ ...ITEMS.leash, quantity: 1 }], 1599, null, [
+      ['label_created', 300, 'Shipping label created', 'Columbus, OH'],
+      ['in_transit', 290, 'Accepted at USPS origin facility', 'Columbus, OH'],
+      ['in_transit', 200, 'Arrived at USPS regional facility', 'Orlando, FL'],
+      ['returned', 100, 'Returned to sender: address not found', 'Orlando, FL'],
+    ]),
     order('PS-10023', 'cus-diego', 'fedex', '784512300023', [{ ...ITEMS.chews, quantity: 4 }], 5196, null, delivered(38 * 24, 'Miami, FL', 'Columbus, OH')),
 
     order('PS-10045', 'cus-emma', 'ups', '1Z9A7W430377700045', [{ ...ITEMS.birdSeed, quantity: 2 }, { ...ITEMS.fishFlakes, quantity: 1 }], 3897, 3, [
       ['label_created', 44, 'Shipping label created', 'Columbus, OH'],
       ['in_transit', 36, 'Picked up by carrier', 'Columbus, OH'],
       ['in_transit', 12, 'Arrived at facility', 'Chicago, IL'],
+    ]),
+    order('PS-10041', 'cus-emma', 'fedex', '784392011541', [{ ...ITEMS.dogBed, quantity: 1 }], 8999, 1, [
+      ['label_created', 120, 'Shipping label created', 'Columbus, OH'],
+      ['in_transit', 110, 'Picked up by carrier', 'Columbus, OH'],
+      ['out_for_delivery', 30, 'On FedEx vehicle for delivery', 'Milwaukee, WI'],
+      ['attempt_failed', 24, 'Delivery attempted: nobody available to sign; next attempt tomorrow', 'Milwaukee, WI'],
     ]),
     order('PS-10033', 'cus-emma', 'usps', '9400111899562537100033', [{ ...ITEMS.litter, quantity: 1 }], 2699, null, delivered(15 * 24, 'Milwaukee, WI', 'Reno, NV', 'Delivered, parcel locker')),
   ];

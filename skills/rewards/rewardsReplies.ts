@@ -1,5 +1,5 @@
 import type { Rewards, RewardsRedemption, RewardsTransaction } from '../../contracts/rewards';
-import { formatMoney, formatNumber } from '../shared/format';
+import { formatDay, formatMoney, formatNumber } from '../shared/format';
 
 const TIER = { bronze: 'Bronze', silver: 'Silver', gold: 'Gold' } as const;
 
@@ -9,9 +9,9 @@ export const rewardsReplies = {
     `You have **${formatNumber(r.points)} points** (${TIER[r.tier]} tier), worth ${formatMoney((r.points / r.pointsPerDollar) * 100)} in store credit.` +
     (r.nextTier && r.pointsToNextTier !== null ? ` ${formatNumber(r.pointsToNextTier)} more lifetime points will take you to ${TIER[r.nextTier]}.` : ' That is our top tier. Thank you!'),
   noHistory: "You don't have any points activity yet. You earn points with every order.",
-  history: (txs: RewardsTransaction[]) =>
+  history: (txs: RewardsTransaction[], today: string) =>
     `Your last ${txs.length === 1 ? 'points activity' : `${txs.length} points activities`}:\n` +
-    txs.map((t) => `- ${t.createdAt.slice(0, 10)}: ${t.points > 0 ? '+' : ''}${formatNumber(t.points)} (${t.description}), balance ${formatNumber(t.balanceAfter)}`).join('\n'),
+    txs.map((t) => `- ${formatDay(t.createdAt.slice(0, 10), today)}: ${t.points > 0 ? '+' : ''}${formatNumber(t.points)} (${t.description}), balance ${formatNumber(t.balanceAfter)}`).join('\n'),
   askPoints: (r: Rewards) =>
     `You have ${formatNumber(r.points)} points. How many would you like to turn into store credit? (In steps of 100; ${r.pointsPerDollar} points = $1.)`,
   notEnough: (r: Rewards) => `You need at least 100 points to redeem, and you have ${formatNumber(r.points)}. You earn points with every order.`,

@@ -1,4 +1,5 @@
 import type { Recognizer } from '../../bot/nlu/recognizer';
+import type { CardVault } from '../giftCards/cardVault';
 import type { GiftCardsClient } from '../giftCards/giftCardsClient';
 import type { RewardsClient } from '../rewards/rewardsClient';
 import type { ShippingClient } from '../shipping/shippingClient';
@@ -11,6 +12,8 @@ export interface SkillServices {
   giftCards: GiftCardsClient;
   rewards: RewardsClient;
   recognizer: Recognizer;
+  /** Seals gift card details kept between turns (never in plain text in dialog state). */
+  cardVault: CardVault;
   /** Now (tests pin it); dates are resolved relative to it. */
   now: () => Date;
 }

@@ -19,6 +19,7 @@ describe('skill: rewards (transcripts)', function () {
     await transcript(h, [['show my points history', (r) => {
       assert.match(r.text, /Your last 5 points activities/);
       assert.equal(r.text.split('\n').filter((l) => l.startsWith('- ')).length, 5);
+      assert.doesNotMatch(r.text, /\d{4}-\d{2}-\d{2}/, 'dates in words, as a person reads them');
     }]]);
   });
 

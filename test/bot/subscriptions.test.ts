@@ -40,7 +40,7 @@ describe('skill: subscriptions (transcripts)', function () {
         assert.deepEqual(r.suggestions, ['Grain-Free Salmon Dog Food 24 lb', 'Flea & Tick Chews 6-pack']);
       }],
       ['Flea & Tick Chews 6-pack', /For how long would you like to pause it\?/],
-      ['until March 3rd', /Pause \*\*Flea & Tick Chews 6-pack\*\* until \*\*Wednesday, March 3\*\*\?/],
+      ['until March 3rd', /Pause \*\*Flea & Tick Chews 6-pack\*\* until \*\*Wednesday, March 3, 2027\*\*\?/],
       ['no', /didn't change anything/],
     ]);
     assert.equal((await sub(h, 'cus-ava', 'sub-ava-2')).status, 'active');

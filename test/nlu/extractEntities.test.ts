@@ -40,6 +40,21 @@ const CASES: [text: string, expected: Expect[], now?: Date][] = [
   ['resume on the 20th', [['date', '2025-01-20', 'the 20th']]],
   ['resume on the 10th', [['date', '2025-02-10', 'the 10th']]],
   ['until March 3rd', [['date', '2026-03-03', 'until March 3rd']], new Date(2025, 11, 1, 12)],
+  // holidays and relative phrases as a person means them (26 November 2026)
+  ["pause until after New Year's Day", [['date', '2027-01-02', "until after New Year's Day"]], new Date(2026, 10, 26, 12)],
+  ['hold it until after new years', [['date', '2027-01-02', 'until after new years']], new Date(2026, 10, 26, 12)],
+  ['till after the holidays', [['date', '2027-01-02', 'till after the holidays']], new Date(2026, 10, 26, 12)],
+  ['until the holidays are over', [['date', '2027-01-02', 'until the holidays are over']], new Date(2026, 10, 26, 12)],
+  ['until new years', [['date', '2027-01-01', 'until new years']], new Date(2026, 10, 26, 12)],
+  ["until new year's eve", [['date', '2026-12-31', "until new year's eve"]], new Date(2026, 10, 26, 12)],
+  ['until after christmas', [['date', '2026-12-26', 'after christmas']], new Date(2026, 10, 26, 12)],
+  ['until next month', [['date', '2026-12-01', 'until next month']], new Date(2026, 10, 26, 12)],
+  ['until the end of next month', [['date', '2026-12-31', 'until the end of next month']], new Date(2026, 10, 26, 12)],
+  ['until the end of the year', [['date', '2026-12-31', 'until the end of the year']], new Date(2026, 10, 26, 12)],
+  // a PIN right after the card number, or after "code"
+  ['card 6006491234561001 4321', [['giftCardNumber', '6006491234561001', '6006491234561001'], ['pin', '4321', '4321']]],
+  ['6006 4912 3456 1001 and 1234', [['giftCardNumber', '6006491234561001', '6006 4912 3456 1001'], ['pin', '1234', '1234']]],
+  ['the code is 5678', [['pin', '5678', '5678']]],
   // durations
   ['pause for two weeks', [['duration', { days: 14, weeks: 2 }, 'two weeks']]],
   ['hold it 3 weeks', [['duration', { days: 21, weeks: 3 }, '3 weeks']]],

@@ -75,6 +75,7 @@ describe('config', () => {
       [{ INTERNAL_API_URL: 'https://api.shop.test', INTERNAL_API_TOKEN: 'short' }, /INTERNAL_API_TOKEN: must be at least 32 bytes/],
       [{ CARRIER_SECRETS: 'ups:tiny' }, /CARRIER_SECRETS: the ups secret must be at least 32 bytes/],
       [{ USERS_FILE: '' }, /USERS_FILE: is required in production/],
+      [{ STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' }, /CARD_STATE_KEY: is required in production with STORE=redis/],
     ];
     for (const [env, message] of demoValues) it(`refuses ${JSON.stringify(env)}`, () => refuses(env, message));
 

@@ -40,7 +40,7 @@ for (const store of ['memory', 'redis'] as const) {
           assert.ok(orders.length >= 2 && orders.length <= 4, `${c.id} has ${orders.length}`);
           orders.forEach((o) => seen.add(o.status));
         }
-        assert.deepEqual([...seen].sort(), ['delayed', 'delivered', 'exception', 'in_transit', 'label_created', 'out_for_delivery']);
+        assert.deepEqual([...seen].sort(), ['attempt_failed', 'delayed', 'delivered', 'exception', 'in_transit', 'label_created', 'out_for_delivery', 'returned']);
         const ben = OrderList.parse((await call(sb, 'GET', ORDERS('cus-ben'))).body).orders.map((o) => o.status);
         assert.ok(ben.includes('out_for_delivery') && ben.includes('exception'));
         const chloe = OrderList.parse((await call(sb, 'GET', ORDERS('cus-chloe'))).body).orders.map((o) => o.status);

@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, typing } from '../../../bot/turn/say';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
+import { isoDay } from '../../../platform/dates';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';
 import { rewardsReplies } from '../rewardsReplies';
@@ -20,7 +21,7 @@ export class RewardsHistoryDialog extends ComponentDialog {
             const page = await services.rewards.transactions(customerOf(step.context).customerId!, { page: 1, pageSize: 5 });
             if (page.transactions.length === 0) await say(step.context, rewardsReplies.noHistory);
             else {
-              await say(step.context, rewardsReplies.history(page.transactions));
+              await say(step.context, rewardsReplies.history(page.transactions, isoDay(services.now())));
               conversationData(step.context).shown.push(`Rewards history: last ${page.transactions.length} transactions`);
             }
           } catch (e) {

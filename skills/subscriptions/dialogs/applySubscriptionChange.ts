@@ -6,7 +6,7 @@ import { say, typing } from '../../../bot/turn/say';
 import { conversationData } from '../../../bot/turn/turnMemory';
 import { handleApiError } from '../../shared/handleApiError';
 import { subscriptionsReplies } from '../subscriptionsReplies';
-import { chosen } from './chooseSubscription';
+import type { Subscription } from '../../../contracts/subscriptions';
 
 /** Asks Yes/No for an account change and remembers the operation id the answer will apply. */
 export async function askToConfirm(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {
@@ -30,7 +30,7 @@ export async function applyIfConfirmed(
   }
   await typing(step.context);
   try {
-    const statement = await call({ idempotencyKey: operationKey(step.context, vals(step).operationId as string), ifMatch: chosen(step).version });
+    const statement = await call({ idempotencyKey: operationKey(step.context, vals(step).operationId as string), ifMatch: (vals(step).subscription as Subscription).version });
     await say(step.context, statement);
     conversationData(step.context).shown.push(statement);
   } catch (e) {

@@ -54,11 +54,11 @@ function readField(field: Field, r: Pick<Recognition, 'entities' | 'text'>, toda
   }
 }
 
-function describeChange(changes: ModifySubscriptionRequest): string {
+function describeChange(changes: ModifySubscriptionRequest, today: string): string {
   const parts: string[] = [];
   if (changes.frequencyWeeks !== undefined) parts.push(changes.frequencyWeeks === 1 ? 'every week' : `every ${changes.frequencyWeeks} weeks`);
   if (changes.quantity !== undefined) parts.push(`${changes.quantity} per delivery`);
-  if (changes.nextDeliveryDate !== undefined) parts.push(`next delivery on ${formatDay(changes.nextDeliveryDate)}`);
+  if (changes.nextDeliveryDate !== undefined) parts.push(`next delivery on ${formatDay(changes.nextDeliveryDate, today)}`);
   return `**${parts.join(', ')}**`;
 }
 
@@ -122,12 +122,13 @@ export class ModifySubscriptionDialog extends ComponentDialog {
             Object.assign(changes, { [field]: r.value });
           }
           conversationData(step.context).slots.subscriptionChange = { ...changes };
-          return askToConfirm(step, subscriptionsReplies.confirmModify(chosen(step), describeChange(changes)));
+          return askToConfirm(step, subscriptionsReplies.confirmModify(chosen(step), describeChange(changes, today())));
         },
         async (step: WaterfallStepContext) =>
           applyIfConfirmed(step, 'change your subscription', async (opts) =>
             subscriptionsReplies.modified(
               await services.subscriptions.modify(customerOf(step.context).customerId!, chosen(step).id, vals(step).changes as ModifySubscriptionRequest, opts),
+              today(),
             ),
           ),
       ]),

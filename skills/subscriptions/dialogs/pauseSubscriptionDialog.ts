@@ -55,12 +55,12 @@ export class PauseSubscriptionDialog extends ComponentDialog {
           }
           const pause = vals(step).pause as Extract<PauseReading, { ok: true }>;
           conversationData(step.context).slots.pauseUntil = pause.until;
-          return askToConfirm(step, subscriptionsReplies.confirmPause(chosen(step), pause.until));
+          return askToConfirm(step, subscriptionsReplies.confirmPause(chosen(step), pause.until, today()));
         },
         async (step: WaterfallStepContext) => {
           const pause = vals(step).pause as Extract<PauseReading, { ok: true }>;
           return applyIfConfirmed(step, 'pause your subscription', async (opts) =>
-            subscriptionsReplies.paused(await services.subscriptions.pause(customerOf(step.context).customerId!, chosen(step).id, pause.request, opts)),
+            subscriptionsReplies.paused(await services.subscriptions.pause(customerOf(step.context).customerId!, chosen(step).id, pause.request, opts), today()),
           );
         },
       ]),

@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { choicePrompt, confirmPrompt } from '../../../bot/dialogs/prompts';
 import { customerOf } from '../../../bot/turn/turnMemory';
+import { isoDay } from '../../../platform/dates';
 import type { SkillServices } from '../../shared/skillServices';
 import { subscriptionsReplies } from '../subscriptionsReplies';
 import { applyIfConfirmed, askToConfirm } from './applySubscriptionChange';
@@ -21,7 +22,7 @@ export class ResumeSubscriptionDialog extends ComponentDialog {
         async (step: WaterfallStepContext) => askToConfirm(step, subscriptionsReplies.confirmResume(chosen(step))),
         async (step: WaterfallStepContext) =>
           applyIfConfirmed(step, 'resume your subscription', async (opts) =>
-            subscriptionsReplies.resumed(await services.subscriptions.resume(customerOf(step.context).customerId!, chosen(step).id, opts)),
+            subscriptionsReplies.resumed(await services.subscriptions.resume(customerOf(step.context).customerId!, chosen(step).id, opts), isoDay(services.now())),
           ),
       ]),
     );

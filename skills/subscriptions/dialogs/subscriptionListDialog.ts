@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, typing } from '../../../bot/turn/say';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
+import { isoDay } from '../../../platform/dates';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';
 import { describeSubscription, subscriptionsReplies } from '../subscriptionsReplies';
@@ -16,16 +17,17 @@ export class SubscriptionListDialog extends ComponentDialog {
       new WaterfallDialog(`${SUBSCRIPTION_LIST_DIALOG}.steps`, [
         async (step: WaterfallStepContext) => {
           await typing(step.context);
+          const today = isoDay(services.now());
           try {
             const subs = await services.subscriptions.list(customerOf(step.context).customerId!);
             if (subs.length === 0) await say(step.context, subscriptionsReplies.none);
             else {
-              await say(step.context, subscriptionsReplies.list(subs), [
+              await say(step.context, subscriptionsReplies.list(subs, today), [
                 { title: 'Pause one', intent: 'subscription.pause' },
                 { title: 'Skip a delivery', intent: 'subscription.skip' },
                 { title: 'Change one', intent: 'subscription.modify' },
               ]);
-              conversationData(step.context).shown.push(...subs.map((s) => `Subscription ${s.id}: ${describeSubscription(s)}`));
+              conversationData(step.context).shown.push(...subs.map((s) => `Subscription ${s.id}: ${describeSubscription(s, today)}`));
             }
           } catch (e) {
             return handleApiError(step, e, { action: 'look up your subscriptions', write: false });
