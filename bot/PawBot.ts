@@ -3,6 +3,7 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import type { Logger } from '../platform/logger';
 import { maskSecretAnswer, maskText } from '../platform/mask';
 import { isHubTurn } from './handoff/hubTurn';
+import { SECRET_PROMPT_KEY } from './secretPrompt';
 import { BotEvents, type BotEventMap } from './botEvents';
 import { isSkip, MAX_COMMENT, parseRating, RATING_SUGGESTIONS, SKIP_COMMENT, type CsatState } from './csat/csatSurvey';
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
@@ -102,6 +103,7 @@ export class PawBot extends ActivityHandler {
     const channelId = context.activity.channelId ?? '';
     context.onSendActivities(async (_ctx, activities, nextSend) => {
       for (const a of activities) {
+        if (a.type === ActivityTypes.Message && data.expectingSecret) a.channelData = { ...(a.channelData as object | undefined), [SECRET_PROMPT_KEY]: true };
         if (a.type === ActivityTypes.Message && a.text) {
           firstReplyMs ??= performance.now() - started;
           pushBounded(data.transcript, { role: 'bot', text: maskText(a.text), at: new Date().toISOString() }, LIMITS.transcript);

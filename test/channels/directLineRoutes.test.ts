@@ -137,6 +137,37 @@ describe('Direct Line routes: bad input', function () {
     }
   });
 
+  it('keeps card numbers, PINs, e-mails and phones masked in the history, and every digit of an answer to a secret prompt; the bot gets what was typed', async () => {
+    const heard: string[] = [];
+    const bot = {
+      run: async (ctx: import('botbuilder').TurnContext) => {
+        if (ctx.activity.type !== 'message') return;
+        heard.push(ctx.activity.text ?? '');
+        await ctx.sendActivity({ type: 'message', text: 'And the PIN?', channelData: { pawSecretPrompt: heard.length === 1 } });
+      },
+    };
+    const srv2 = await startChatServer({ bot });
+    try {
+      const c = await hostToken(srv2.url, srv2.config, { customerId: 'c-1001' });
+      const url = `${srv2.url}/v3/directline/conversations/${c.conversationId}/activities`;
+      const say = async (text: string) => {
+        await call(url, { method: 'POST', token: c.token, body: JSON.stringify({ type: 'message', text }) });
+        const n = heard.length;
+        for (let i = 0; i < 100 && heard.length === n; i++) await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 50));
+      };
+      await say('card 6006 4912 3456 1001 pin 1234, mail ann@example.com');
+      await say("sorry, it's 4321");
+      await say('call me 5551234567');
+      assert.deepEqual(heard, ['card 6006 4912 3456 1001 pin 1234, mail ann@example.com', "sorry, it's 4321", 'call me 5551234567']);
+      const read = await call(url, { token: c.token });
+      const kept = (read.json.activities as { text?: string; from: { role: string } }[]).filter((a) => a.from.role === 'user').map((a) => a.text);
+      assert.deepEqual(kept, ['card **** 1001 pin [pin], mail [email]', "sorry, it's ****", 'call me [phone]']);
+    } finally {
+      await srv2.close();
+    }
+  });
+
   it('400 for malformed JSON and for a watermark that is not ours', async () => {
     assertProblem(await post(activities(), '{"type": "message", '), 400, 'malformed_json');
     assertProblem(await call(`${dl}${activities()}?watermark=abc`, { token: conv.token }), 400);

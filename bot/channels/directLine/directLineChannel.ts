@@ -4,9 +4,11 @@ import type { Duplex } from 'node:stream';
 import type { ConversationReference, Middleware, MiddlewareHandler, TurnContext } from 'botbuilder';
 import { badRequest, forbidden, notFound } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logger';
+import { maskSecretAnswer, maskText } from '../../../platform/mask';
 import { InProcessAdapter, type TurnBot } from '../../adapter/inProcessAdapter';
 import type { ConversationSink } from '../../adapter/conversationSink';
 import { stampIdentity, type CustomerIdentity } from '../../identity';
+import { isSecretPrompt } from '../../secretPrompt';
 import { seqOfActivityId, type ActivityLog, type ChatAccount, type ChatActivity, type ConversationInfo, type NewChatActivity } from '../activityLog';
 import { DirectLineStreamServer } from './directLineStream';
 import { DirectLineTokens, type ChatClaims } from './directLineTokens';
@@ -19,6 +21,8 @@ export const CHANNEL_ID = 'directline';
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Most activities one polling answer carries; the client comes back for the rest. */
 const PAGE = 200;
+/** How far back a post looks for the bot's latest message (typing and events may come after it). */
+const SECRET_LOOKBACK = 6;
 
 export interface DirectLineLimits {
   /** Posted activities per second per conversation. */
@@ -214,6 +218,10 @@ export class DirectLineChannel {
       recipient: this.bot,
       conversation: { id: claims.conversationId },
     };
+    // The history keeps what people typed masked (card numbers, PINs, e-mails, phones; every
+    // digit of an answer to a secret prompt); the bot's turn gets the text as typed, once.
+    const typed = typeof inbound.text === 'string' ? inbound.text : undefined;
+    if (typed !== undefined) activity.text = (await this.answersSecretPrompt(claims.conversationId, info.lastSeq)) ? maskSecretAnswer(typed) : maskText(typed);
     const entry = await this.log.append(claims.conversationId, activity);
     const identity = identityOf(claims);
     const event: UserActivityEvent = { conversationId: claims.conversationId, activity: entry.activity, identity };
@@ -224,8 +232,17 @@ export class DirectLineChannel {
         this.logger.warn({ err }, 'user activity listener failed');
       }
     }
-    this.enqueueTurn(claims.conversationId, () => this.adapter.deliver(stampIdentity({ ...entry.activity }, { ...identity, ...(clientAddress ? { clientAddress } : {}) })));
+    const delivered = { ...entry.activity, ...(typed !== undefined ? { text: typed } : {}) };
+    this.enqueueTurn(claims.conversationId, () => this.adapter.deliver(stampIdentity(delivered, { ...identity, ...(clientAddress ? { clientAddress } : {}) })));
     return { id: entry.activity.id };
+  }
+
+  /** Was the bot's latest message in the conversation a question for a secret ({@link isSecretPrompt})? */
+  private async answersSecretPrompt(conversationId: string, lastSeq: number): Promise<boolean> {
+    if (lastSeq <= 0) return false;
+    const recent = await this.log.read(conversationId, Math.max(0, lastSeq - SECRET_LOOKBACK), SECRET_LOOKBACK);
+    const lastBotMessage = recent.map((e) => e.activity).filter((a) => a.type === 'message' && a.from.role === 'bot').at(-1);
+    return !!lastBotMessage && isSecretPrompt(lastBotMessage);
   }
 
   /** Activities after a watermark, as Direct Line polling returns them. */
