@@ -109,7 +109,7 @@ export class PawBot extends ActivityHandler {
           pushBounded(data.transcript, { role: 'bot', text: maskText(a.text), at: new Date().toISOString() }, LIMITS.transcript);
         }
         if (a.type === ActivityTypes.Event && a.name === HandoffEventNames.InitiateHandoff) {
-          this.emit('handoff', { conversationId, channelId, packet: a.value as HandoffPacket, at: new Date() });
+          this.emit('handoff', { conversationId, channelId, ...(identity.clientAddress ? { clientAddress: identity.clientAddress } : {}), packet: a.value as HandoffPacket, at: new Date() });
         }
       }
       return nextSend();

@@ -11,7 +11,7 @@ export interface BotEventMap {
   /** A customer message was classified and routed (not emitted for slot answers inside a dialog). */
   routed: [{ conversationId: string; channelId: string; customerId: string | null; clientAddress?: string; maskedText: string; recognition: Recognition; decision: Decision; at: Date }];
   /** The bot handed the conversation to a person. */
-  handoff: [{ conversationId: string; channelId: string; packet: HandoffPacket; at: Date }];
+  handoff: [{ conversationId: string; channelId: string; clientAddress?: string; packet: HandoffPacket; at: Date }];
   /** One turn finished (any activity type). */
   turn: [{ conversationId: string; channelId: string; activityType: string; ms: number; firstReplyMs?: number; at: Date }];
   /** A skill dialog finished: answered (complete), stopped by the customer, or ended by a refusal/failure. */

@@ -117,5 +117,17 @@ describe('review inbox capture limits: one visitor cannot push the real items ou
     assert.equal(await inbox.size(), 100);
     stop();
   });
+
+  it('counts handoffs against the same limits as fallbacks', async () => {
+    const { inbox, botEvents, stop } = await setup();
+    const trail = [{ text: 'blorp', intent: 'none', score: 0.1, decision: 'fallback', at: new Date().toISOString() }];
+    for (let c = 0; c < 60; c++) {
+      botEvents.emit('routed', fallback(`c-${c}`, '203.0.113.8', 0));
+      botEvents.emit('handoff', { conversationId: `c-${c}`, channelId: 'directline', clientAddress: '203.0.113.8', packet: { reason: 'not_understood_twice', trail } as never, at: new Date() });
+    }
+    await settle();
+    assert.equal(await inbox.size(), 100);
+    stop();
+  });
 });
 

@@ -102,7 +102,7 @@ export function captureForReview(o: ReviewCaptureOptions): () => void {
       decision: 'handoff',
       modelVersion: o.recognizer.modelVersion,
       at: e.at.toISOString(),
-    });
+    }, e.clientAddress);
   };
 
   const completed = async (e: HandoffEventMap['completed'][0]) => {
