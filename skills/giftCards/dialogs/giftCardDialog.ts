@@ -79,7 +79,7 @@ export class GiftCardDialog extends ComponentDialog {
           await typing(step.context);
           let balance: GiftCardBalance;
           try {
-            balance = await services.giftCards.balance(customerOf(step.context).customerId!, card(step) as GiftCardCredentials);
+            balance = await services.giftCards.balance(customerOf(step.context).customerId, card(step) as GiftCardCredentials);
           } catch (e) {
             return handleApiError(step, e, { action: 'check that gift card', write: false, refusals });
           }
