@@ -4,13 +4,14 @@ import type { Logger } from '../platform/logger';
 import { maskText } from '../platform/mask';
 import { BotEvents, type BotEventMap } from './botEvents';
 import { isSkip, MAX_COMMENT, parseRating, RATING_SUGGESTIONS, SKIP_COMMENT, type CsatState } from './csat/csatSurvey';
+import { accessFor } from './access/accessFor';
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
 import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
 import type { HandoffPacket } from './handoff/handoffPacket';
 import { initiateHandoff } from './handoff/initiateHandoff';
 import { identityOf } from './identity';
 import type { Recognition, Recognizer } from './nlu/recognizer';
-import { CAPABILITIES, replies } from './replies';
+import { ANONYMOUS_CAPABILITIES, CAPABILITIES, replies } from './replies';
 import { decide, type Decision } from './routing/decide';
 import type { Thresholds } from './routing/thresholds';
 import { emptyConversationData, LIMITS, pushBounded, type ConversationData, type TrailEntry } from './state/conversationData';
@@ -27,6 +28,8 @@ export interface PawBotDeps {
   logger: Logger;
   /** Observers (metrics, KPIs, review inbox) listen here. */
   events?: BotEvents;
+  /** Where a visitor who is not signed in signs in (account requests link there). */
+  signInUrl: string;
 }
 
 /** "cancel", "stop", "never mind"… alone: stop what is in progress (not "cancel my subscription"). */
@@ -192,7 +195,7 @@ export class PawBot extends ActivityHandler {
         return say(
           context,
           replies.clarify,
-          decision.candidates.map((intent) => ({ title: intentTitle(intent), intent })),
+          decision.candidates.map((intent) => ({ title: this.intents.get(intent)?.title ?? intentTitle(intent), intent })),
         );
       case 'handoff':
         return initiateHandoff(context, decision.reason, handoffSummary(decision.reason, data));
@@ -221,10 +224,11 @@ export class PawBot extends ActivityHandler {
     }
     const skill = this.intents.get(intent);
     if (!skill) return say(context, replies.fallback, CAPABILITIES);
-    if (skill.needsCustomer && !customerOf(context).customerId) return say(context, replies.signInRequired);
+    const access = accessFor(skill, customerOf(context).customerId !== null);
+    if (access.kind === 'signIn') return say(context, replies.signInRequired(this.deps.signInUrl), ANONYMOUS_CAPABILITIES);
     const data = conversationData(context);
     data.activeIntent = intent;
-    const result = await dc.beginDialog(skill.dialogId, { recognition } satisfies SkillDialogOptions);
+    const result = await dc.beginDialog(access.dialogId, { recognition } satisfies SkillDialogOptions);
     this.afterDialog(context, data, result.status);
   }
 

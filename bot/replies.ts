@@ -9,6 +9,13 @@ export const CAPABILITIES: Suggestion[] = [
   { title: 'Talk to a person', intent: 'agent.request' },
 ];
 
+/** What a visitor who is not signed in can do (after a sign-in link). */
+export const ANONYMOUS_CAPABILITIES: Suggestion[] = [
+  { title: 'Track an order', intent: 'shipping.track' },
+  { title: 'Gift card balance', intent: 'giftcard.balance' },
+  { title: 'Talk to a person', intent: 'agent.request' },
+];
+
 export const replies = {
   welcome: (name?: string) =>
     `Hi${name ? ` ${name.split(' ')[0]}` : ''}! I'm the PawSupport assistant. I can track orders, manage your autoship subscriptions, check gift cards and reward points, or get you a person.`,
@@ -26,8 +33,9 @@ export const replies = {
   clarify: 'Just to be sure, did you mean one of these?',
   cancelled: "Okay, I've stopped that. Nothing was changed. What else can I do for you?",
   nothingToCancel: "There's nothing in progress to cancel. What can I help you with?",
-  signInRequired:
-    "I can't see your account because you're not signed in. Please sign in to the shop and open the chat again, and I'll be able to help with that.",
+  signInRequired: (signInUrl: string) =>
+    `I can only see that on your account, and you're not signed in. Please [sign in](${signInUrl}) and open the chat again, and I'll help you with it. ` +
+    'Without signing in, I can track an order by its number and ZIP code, check a gift card balance, or answer questions about shipping, returns, reward points and autoship.',
   stillWaiting: "Thanks, I've added that for the agent, who will see it as soon as they join. Say \"cancel\" to go back to the bot.",
   leftQueue: "Okay, you've left the queue. I'm back. What can I help you with?",
   agentJoined: (name?: string) => `${name ?? 'An agent'} has joined the chat.`,

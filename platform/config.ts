@@ -134,6 +134,8 @@ export const configSchema = z
     CHAT_API_SECRET: secret(16).default(DEMO_CHAT_API_SECRET),
     /** The page at `/` lets visitors pick a demo customer; turn off in production. */
     DEMO_MODE: bool.default(true),
+    /** Where the bot sends a visitor who is not signed in for account requests (the shop's sign-in page; the demo picker by default). */
+    SIGN_IN_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3978/'),
 
     // ── staff sign-in (agent console, trainer, admin) ───────────────────
     /** JSON file of agents, trainers and admins (scrypt hashes); unset = the demo users. */

@@ -13,4 +13,6 @@ export interface SkillServices {
   recognizer: Recognizer;
   /** Now (tests pin it); dates are resolved relative to it. */
   now: () => Date;
+  /** Where a visitor who is not signed in signs in (`SIGN_IN_URL`). */
+  signInUrl: string;
 }

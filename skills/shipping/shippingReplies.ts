@@ -1,4 +1,4 @@
-import type { Order, ShipmentStatus, Tracking } from '../../contracts/shipping';
+import type { ShipmentStatus, Tracking } from '../../contracts/shipping';
 import { formatDay } from '../shared/format';
 
 const STATUS: Record<ShipmentStatus, string> = {
@@ -14,7 +14,7 @@ const CARRIER = { ups: 'UPS', fedex: 'FedEx', usps: 'USPS' } as const;
 /** What the shipping skill says. */
 export const shippingReplies = {
   noOrders: "I don't see any recent orders on your account.",
-  tracking: (t: Tracking, order?: Order) => {
+  tracking: (t: Tracking, order?: { items: readonly { name: string }[] }) => {
     const last = t.events.at(-1);
     const items = order ? ` (${order.items.map((i) => i.name).join(', ')})` : '';
     return (
