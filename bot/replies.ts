@@ -28,6 +28,7 @@ export const replies = {
     '- **Autoship**: list, pause, resume, skip, change or cancel a subscription\n' +
     '- **Gift cards**: check a balance or add one to your account\n' +
     '- **Rewards**: points, tier, history, turn points into store credit\n' +
+    '- **Questions**: opening hours, shipping costs and times, returns and refunds, how points work, what autoship is\n' +
     'You can say "cancel" to stop what we are doing, or ask for a person at any time.',
   fallback: "Sorry, I didn't understand that. Here's what I can help with:",
   clarify: 'Just to be sure, did you mean one of these?',

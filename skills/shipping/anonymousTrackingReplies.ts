@@ -1,8 +1,8 @@
 /** What the shipping skill says to a visitor who is not signed in. */
 export const anonymousTrackingReplies = {
   askNumber: (signInUrl: string) =>
-    `You're not signed in, so I can't see your orders. [Sign in](${signInUrl}) to see them all, or tell me the order number (it looks like PS-10042 and is on your order confirmation e-mail) and I'll look it up.`,
-  badNumber: "That doesn't look like an order number. Order numbers look like PS-10042; you'll find yours on the order confirmation e-mail.",
+    `You're not signed in, so I can't see your orders. [Sign in](${signInUrl}) to see them all, or tell me the order number (it starts with PS- and is on your order confirmation e-mail) and I'll look it up.`,
+  badNumber: "That doesn't look like an order number: it starts with PS- followed by 5 digits, and you'll find it on the order confirmation e-mail.",
   askProof: "To make sure it's your order: what is the ZIP code it ships to, or the e-mail address you ordered with?",
   badProof: 'I need the 5-digit ZIP code of the delivery address, or the e-mail address on the order.',
   noMatch: (orderId: string) =>
