@@ -61,6 +61,14 @@ describe('anonymous visitors (transcripts)', function () {
     ]);
   });
 
+  it('keeps a ZIP code given before the order number', async () => {
+    h = await startBotHarness({ customerId: null });
+    await transcript(h, [
+      ['i want to track my order, my zip is 80302', /order number/],
+      ['PS-10044', /PS-10044.*label created/s],
+    ]);
+  });
+
   it('re-asks a ZIP/e-mail answer it cannot read, saying what it needs', async () => {
     h = await startBotHarness({ customerId: null });
     await transcript(h, [

@@ -40,7 +40,8 @@ export class TrackOrderByNumberDialog extends ComponentDialog {
         async (step: WaterfallStepContext) => {
           if (!proof(step).orderId) {
             if (typeof step.result !== 'string') return this.giveUp(step);
-            vals(step).proof = await read(step.result);
+            // A ZIP/e-mail given before the number is kept.
+            vals(step).proof = { ...proof(step), ...(await read(step.result)) };
           }
           conversationData(step.context).slots.orderId = proof(step).orderId!;
           if (proof(step).zip || proof(step).email) return step.next();
