@@ -224,7 +224,7 @@ export class PawBot extends ActivityHandler {
     }
     const skill = this.intents.get(intent);
     if (!skill) return say(context, replies.fallback, CAPABILITIES);
-    const access = accessFor(skill, customerOf(context).customerId !== null);
+    const access = accessFor(skill, !!customerOf(context).customerId);
     if (access.kind === 'signIn') return say(context, replies.signInRequired(this.deps.signInUrl), ANONYMOUS_CAPABILITIES);
     const data = conversationData(context);
     data.activeIntent = intent;
