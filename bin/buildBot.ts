@@ -2,8 +2,12 @@ import { ConversationState, type Storage } from 'botbuilder';
 import type { Recognizer } from '../bot/nlu/recognizer';
 import { PawBot } from '../bot/PawBot';
 import type { Thresholds } from '../bot/routing/thresholds';
+import path from 'node:path';
+import { loadConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import { CardVault } from '../skills/giftCards/cardVault';
+import { loadKnowledgeBase, type KnowledgeBase } from '../skills/knowledge/knowledgeBase';
+import { knowledgeSkill } from '../skills/knowledge/knowledgeSkill';
 import { GiftCardsClient } from '../skills/giftCards/giftCardsClient';
 import { giftCardsSkill } from '../skills/giftCards/giftCardsSkill';
 import { RewardsClient } from '../skills/rewards/rewardsClient';
@@ -24,10 +28,18 @@ export interface BotParts {
   now?: () => Date;
   /** `CARD_STATE_KEY`: seals gift card details between turns (random per process when unset). */
   cardStateKey?: string;
+  /** The knowledge skill's answers (default: the bundled `intents/knowledge.json`). */
+  knowledge?: KnowledgeBase;
+  /** Where visitors who are not signed in sign in (default: SIGN_IN_URL's default). */
+  signInUrl?: string;
 }
 
+/** The bundled answers, read once, for callers that do not pass their own. */
+let bundledKnowledge: KnowledgeBase | undefined;
+const defaultKnowledge = () => (bundledKnowledge ??= loadKnowledgeBase(path.join(__dirname, '../intents/knowledge.json')));
+
 /**
- * Builds the bot from its parts: typed clients of the internal APIs, the four skills, the
+ * Builds the bot from its parts: typed clients of the internal APIs, the skills (four domains and the shop knowledge), the
  * recognizer and conversation state. Shared by the server, the terminal chat and the tests,
  * so all three talk to the same bot.
  */
@@ -45,14 +57,16 @@ export function buildBot(parts: BotParts): { bot: PawBot; conversationState: Con
     recognizer,
     cardVault: new CardVault(parts.cardStateKey, parts.now),
     now: parts.now ?? (() => new Date()),
+    signInUrl: parts.signInUrl ?? loadConfig({}).SIGN_IN_URL,
   };
   const conversationState = new ConversationState(parts.storage);
   const bot = new PawBot({
     recognizer,
     thresholds: parts.thresholds,
-    skills: [subscriptionsSkill(services), shippingSkill(services), giftCardsSkill(services), rewardsSkill(services)],
+    skills: [subscriptionsSkill(services), shippingSkill(services), giftCardsSkill(services), rewardsSkill(services), knowledgeSkill(parts.knowledge ?? defaultKnowledge())],
     conversationState,
     logger: parts.logger,
+    signInUrl: services.signInUrl,
   });
   return { bot, conversationState, services };
 }

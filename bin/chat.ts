@@ -10,6 +10,7 @@ import { createLogger } from '../platform/logger';
 import { startSandbox } from '../sandbox/startSandbox';
 import { CustomersClient } from '../skills/customers/customersClient';
 import { loadOrTrain } from '../training/trainModel';
+import { loadKnowledgeBase } from '../skills/knowledge/knowledgeBase';
 import { buildBot } from './buildBot';
 
 const ROOT = path.join(__dirname, '..');
@@ -58,7 +59,15 @@ async function main() {
     thresholdsOverride: config.NLU_THRESHOLDS,
     onProgress: (m) => console.error(dim(m)),
   });
-  const { bot } = buildBot({ api: apiOptions, recognizer: model.recognizer, thresholds: () => model.thresholds, storage: new MemoryStorage(), logger });
+  const { bot } = buildBot({
+    api: apiOptions,
+    recognizer: model.recognizer,
+    thresholds: () => model.thresholds,
+    storage: new MemoryStorage(),
+    logger,
+    knowledge: loadKnowledgeBase(path.resolve(ROOT, config.INTENTS_DIR, 'knowledge.json')),
+    signInUrl: config.SIGN_IN_URL,
+  });
 
   let choices: CardAction[] = [];
   const print = ({ text, suggestions, activity }: TerminalOutput) => {

@@ -24,6 +24,7 @@ import { SessionStore } from '../web/auth/sessionStore';
 import { loadUsers } from '../web/auth/users';
 import { createHandoffHub } from '../web/agent/createHandoffHub';
 import { currentLogContext } from '../ops/logging/logContext';
+import { loadKnowledgeBase } from '../skills/knowledge/knowledgeBase';
 import { buildBot } from './buildBot';
 import { Ops } from './buildOps';
 
@@ -81,6 +82,8 @@ async function main() {
     storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, config.DIRECTLINE_RETENTION_SECONDS) : new MemoryStorage(),
     logger: ops.log('bot'),
     cardStateKey: config.CARD_STATE_KEY,
+    knowledge: loadKnowledgeBase(path.resolve(ROOT, config.INTENTS_DIR, 'knowledge.json')),
+    signInUrl: config.SIGN_IN_URL,
   });
   const customers = new CustomersClient(apiOptions);
   const activityLog = createActivityLog(config, ops.log('channel'), redis);

@@ -6,6 +6,7 @@ import { isHubTurn } from './handoff/hubTurn';
 import { SECRET_PROMPT_KEY } from './secretPrompt';
 import { BotEvents, type BotEventMap } from './botEvents';
 import { isSkip, MAX_COMMENT, parseRating, RATING_SUGGESTIONS, SKIP_COMMENT, type CsatState } from './csat/csatSurvey';
+import { accessFor } from './access/accessFor';
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
 import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
 import type { HandoffPacket } from './handoff/handoffPacket';
@@ -13,7 +14,7 @@ import { initiateHandoff } from './handoff/initiateHandoff';
 import { identityOf } from './identity';
 import { maskRecognition } from './nlu/maskRecognition';
 import type { Recognition, Recognizer } from './nlu/recognizer';
-import { CAPABILITIES, replies } from './replies';
+import { ANONYMOUS_CAPABILITIES, CAPABILITIES, replies } from './replies';
 import { decide, type Decision } from './routing/decide';
 import { negatesIntent } from './routing/negatedRequest';
 import type { Thresholds } from './routing/thresholds';
@@ -31,6 +32,8 @@ export interface PawBotDeps {
   logger: Logger;
   /** Observers (metrics, KPIs, review inbox) listen here. */
   events?: BotEvents;
+  /** Where a visitor who is not signed in signs in (account requests link there). */
+  signInUrl: string;
 }
 
 /** "cancel", "stop", "never mind"… alone: stop what is in progress (not "cancel my subscription"). */
@@ -199,7 +202,7 @@ export class PawBot extends ActivityHandler {
         return say(
           context,
           replies.clarify,
-          decision.candidates.map((intent) => ({ title: intentTitle(intent), intent })),
+          decision.candidates.map((intent) => ({ title: this.intents.get(intent)?.title ?? intentTitle(intent), intent })),
         );
       case 'handoff':
         return initiateHandoff(context, decision.reason, handoffSummary(decision.reason, data));
@@ -228,13 +231,14 @@ export class PawBot extends ActivityHandler {
     }
     const skill = this.intents.get(intent);
     if (!skill) return say(context, replies.fallback, CAPABILITIES);
-    if (skill.needsCustomer && !customerOf(context).customerId) return say(context, replies.signInRequired);
+    const access = accessFor(skill, !!customerOf(context).customerId);
+    if (access.kind === 'signIn') return say(context, replies.signInRequired(this.deps.signInUrl), ANONYMOUS_CAPABILITIES);
     // "don't cancel it" is classified as a cancellation: it must never start one.
     if (negatesIntent(intent, recognition.text)) return say(context, replies.negated, CAPABILITIES);
     const data = conversationData(context);
     data.activeIntent = intent;
     // Dialog options are saved with the dialog state (Redis, 24 h): never a card number or PIN (a gift card dialog reads them from the message itself).
-    const result = await dc.beginDialog(skill.dialogId, { recognition: maskRecognition(recognition) } satisfies SkillDialogOptions);
+    const result = await dc.beginDialog(access.dialogId, { recognition: maskRecognition(recognition) } satisfies SkillDialogOptions);
     this.afterDialog(context, data, result.status);
   }
 

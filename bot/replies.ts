@@ -9,6 +9,13 @@ export const CAPABILITIES: Suggestion[] = [
   { title: 'Talk to a person', intent: 'agent.request' },
 ];
 
+/** What a visitor who is not signed in can do (after a sign-in link). */
+export const ANONYMOUS_CAPABILITIES: Suggestion[] = [
+  { title: 'Track an order', intent: 'shipping.track' },
+  { title: 'Gift card balance', intent: 'giftcard.balance' },
+  { title: 'Talk to a person', intent: 'agent.request' },
+];
+
 export const replies = {
   welcome: (name?: string) =>
     `Hi${name ? ` ${name.split(' ')[0]}` : ''}! I'm the PawSupport assistant. I can track orders, manage your autoship subscriptions, check gift cards and reward points, or get you a person.`,
@@ -21,14 +28,16 @@ export const replies = {
     '- **Autoship**: list, pause, resume, skip, change or cancel a subscription\n' +
     '- **Gift cards**: check a balance or add one to your account\n' +
     '- **Rewards**: points, tier, history, turn points into store credit\n' +
+    '- **Questions**: opening hours, shipping costs and times, returns and refunds, how points work, what autoship is\n' +
     'You can say "cancel" to stop what we are doing, or ask for a person at any time.',
   fallback: "Sorry, I didn't understand that. Here's what I can help with:",
   clarify: 'Just to be sure, did you mean one of these?',
   cancelled: "Okay, I've stopped that. Nothing was changed. What else can I do for you?",
   negated: "Okay, I won't do that, and nothing has been changed. If there is something else you'd like me to do, just tell me.",
   nothingToCancel: "There's nothing in progress to cancel. What can I help you with?",
-  signInRequired:
-    "I can't see your account because you're not signed in. Please sign in to the shop and open the chat again, and I'll be able to help with that.",
+  signInRequired: (signInUrl: string) =>
+    `I can only see that on your account, and you're not signed in. Please [sign in](${signInUrl}) and open the chat again, and I'll help you with it. ` +
+    'Without signing in, I can track an order by its number and ZIP code, check a gift card balance, or answer questions about shipping, returns, reward points and autoship.',
   stillWaiting: "Thanks, I've added that for the agent, who will see it as soon as they join. Say \"cancel\" to go back to the bot.",
   leftQueue: "Okay, you've left the queue. I'm back. What can I help you with?",
   agentJoined: (name?: string) => `${name ?? 'An agent'} has joined the chat.`,

@@ -124,3 +124,39 @@ export const ShipmentEvent = z
   })
   .openapi('ShipmentEvent');
 export type ShipmentEvent = z.infer<typeof ShipmentEvent>;
+
+// ── Anonymous order lookup: an order number plus the ZIP code or e-mail on the order ──────
+
+/** A US ZIP code as written on the shipping address: `97205` or `97205-1234`. */
+export const zipCode = z.string().trim().regex(/^\d{5}(?:-\d{4})?$/, 'must be a 5-digit ZIP code (or ZIP+4)').openapi({ example: '97205' });
+
+/**
+ * What a visitor who is not signed in proves an order is theirs with: its number and either
+ * the ZIP code it ships to or the e-mail address it was placed with (sent in the body, never
+ * in a URL: both are personal data).
+ */
+export const OrderLookupRequest = z
+  .object({
+    orderId,
+    zip: zipCode.optional(),
+    email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional().openapi({ type: 'string', format: 'email', maxLength: 254, example: 'ava@example.com' }),
+  })
+  .strict()
+  .refine((r) => (r.zip === undefined) !== (r.email === undefined), { message: 'give either zip or email (exactly one)', path: ['zip'] })
+  .openapi('OrderLookupRequest');
+export type OrderLookupRequest = z.infer<typeof OrderLookupRequest>;
+
+/** What an anonymous lookup shows: the tracking details, when it was placed and what is in it (no customer id). */
+export const OrderLookupResult = Tracking.extend({
+  placedAt: isoDateTime,
+  items: z.array(z.object({ name: z.string(), quantity: z.number().int().min(1) })),
+}).openapi('OrderLookupResult');
+export type OrderLookupResult = z.infer<typeof OrderLookupResult>;
+
+/**
+ * Failed lookups allowed per order number, and per ZIP code or e-mail, within one window
+ * before the lookup answers 429 `too_many_attempts` (with `Retry-After`). Unknown order numbers
+ * count alike, so the limit reveals nothing about which orders exist.
+ */
+export const ORDER_LOOKUP_MAX_FAILURES = 5;
+export const ORDER_LOOKUP_WINDOW_SECONDS = 15 * 60;

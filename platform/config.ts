@@ -152,6 +152,8 @@ const configShape = z
      * Unset = on, except in production, which refuses it: it would let anyone be any customer.
      */
     DEMO_MODE: bool.optional(),
+    /** Where the bot sends a visitor who is not signed in for account requests (the shop's sign-in page; the demo picker by default). */
+    SIGN_IN_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3978/'),
 
     // ── staff sign-in (agent console, trainer, admin) ───────────────────
     /** JSON file of agents, trainers and admins (scrypt hashes); unset = the demo users. */

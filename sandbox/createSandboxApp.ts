@@ -11,6 +11,7 @@ import { FaultInjector } from './http/faults';
 import { serviceAuth } from './http/serviceAuth';
 import { registerRewardsRoutes } from './rewards/rewardRoutes';
 import type { SandboxContext } from './sandboxContext';
+import { registerOrderLookupRoute } from './shipping/orderLookupRoute';
 import { registerShippingRoutes } from './shipping/shippingRoutes';
 import { registerSubscriptionRoutes } from './subscriptions/subscriptionRoutes';
 
@@ -36,6 +37,7 @@ export function createSandboxApp(deps: SandboxDeps): { app: Express; endpoints: 
   registerCustomerRoutes(ctx);
   registerSubscriptionRoutes(ctx);
   registerShippingRoutes(ctx);
+  registerOrderLookupRoute(ctx);
   registerGiftCardRoutes(ctx);
   registerRewardsRoutes(ctx);
 

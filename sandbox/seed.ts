@@ -4,6 +4,7 @@ import { customerWrites, CUSTOMER_INDEX } from './customers/customerStore';
 import { DEMO_CUSTOMERS } from './customers/demoCustomers';
 import { seedGiftCards } from './giftCards/giftCardSeed';
 import { seedRewards } from './rewards/rewardSeed';
+import { seedOrderContacts } from './shipping/orderContacts';
 import { seedShipping } from './shipping/shippingSeed';
 import { seedSubscriptions } from './subscriptions/subscriptionSeed';
 
@@ -20,6 +21,7 @@ export async function seedSandbox(store: DocStore, clock: Clock): Promise<boolea
   );
   await seedSubscriptions(store, clock);
   await seedShipping(store, clock);
+  await seedOrderContacts(store, clock);
   await seedGiftCards(store, clock);
   await seedRewards(store, clock);
   return true;

@@ -7,6 +7,10 @@ export interface SkillIntent {
   dialogId: string;
   /** Needs a signed-in customer (account data). */
   needsCustomer: boolean;
+  /** Serves a visitor who is not signed in instead of `dialogId` (with other proof, e.g. an order number + ZIP). */
+  anonymousDialogId?: string;
+  /** Button title when the bot offers this intent (default: the bot's own titles). */
+  title?: string;
 }
 
 /** A domain's dialogs and the intents they serve. Built by `skills/<domain>/…Skill.ts`. */

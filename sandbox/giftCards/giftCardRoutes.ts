@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
 import { GiftCardBalance, GiftCardCredentials, GiftCardRedemption } from '../../contracts/giftCards';
 import { customerId, z } from '../../contracts/z';
 import { AppError, notFound } from '../../platform/errors';
@@ -56,8 +57,18 @@ function pinHasher(pin: string): (salt: string) => Promise<Buffer> {
   };
 }
 
-/** Registers the gift card endpoints: balance lookup and redemption into store credit. */
+/** Registers the gift card endpoints: balance lookup (with or without a customer) and redemption into store credit. */
 export function registerGiftCardRoutes(ctx: SandboxContext): void {
+  const balanceLookup = async (body: GiftCardCredentials, req: Request) => {
+    const now = ctx.clock.now();
+    const hashFor = pinHasher(body.pin);
+    return idempotentWrite(ctx, req, [giftCardKey(body.number), pinAttemptsKey(body.number)], async (read) => {
+      const u = await unlockCard(read, body.number, hashFor, now);
+      if (!u.ok) return { writes: u.writes, error: u.error };
+      return { writes: u.writes, response: { status: 200, body: toBalance(u.card, isoDay(now)) satisfies GiftCardBalance } };
+    });
+  };
+
   ctx.endpoints.add({
     method: 'post',
     path: '/v1/customers/{customerId}/gift-cards/balance',
@@ -70,14 +81,21 @@ export function registerGiftCardRoutes(ctx: SandboxContext): void {
     errors: { 404: 'No such customer', ...CARD_ERRORS },
     handler: async ({ params, body, req }) => {
       await requireCustomer(ctx.store, params.customerId);
-      const now = ctx.clock.now();
-      const hashFor = pinHasher(body.pin);
-      return idempotentWrite(ctx, req, [giftCardKey(body.number), pinAttemptsKey(body.number)], async (read) => {
-        const u = await unlockCard(read, body.number, hashFor, now);
-        if (!u.ok) return { writes: u.writes, error: u.error };
-        return { writes: u.writes, response: { status: 200, body: toBalance(u.card, isoDay(now)) satisfies GiftCardBalance } };
-      });
+      return balanceLookup(body, req);
     },
+  });
+
+  // Number and PIN are the proof of a balance lookup, so a visitor who is not signed in may ask too.
+  ctx.endpoints.add({
+    method: 'post',
+    path: '/v1/gift-cards/balance',
+    summary: 'Look up a gift card balance without a customer (number and PIN are the proof; same rules and limits as the customer lookup)',
+    tags: ['gift cards'],
+    body: GiftCardCredentials,
+    idempotent: true,
+    response: { status: 200, schema: GiftCardBalance, description: 'Balance and status (active, empty or expired)' },
+    errors: CARD_ERRORS,
+    handler: async ({ body, req }) => balanceLookup(body, req),
   });
 
   ctx.endpoints.add({

@@ -3,6 +3,7 @@ import { GiftCardBalance, GiftCardRedemption, type GiftCardCredentials } from '.
 import { ApiClient, seg, type ApiClientOptions } from '../shared/apiClient';
 
 const BALANCE = '/v1/customers/{customerId}/gift-cards/balance';
+const ANONYMOUS_BALANCE = '/v1/gift-cards/balance';
 const REDEMPTIONS = '/v1/customers/{customerId}/gift-cards/redemptions';
 
 /** Options of a gift card call. */
@@ -25,13 +26,14 @@ export class GiftCardsClient extends ApiClient {
   /**
    * Balance, status (`active`, `empty`, `expired`) and expiry of a card, number masked. A lookup
    * changes nothing but the failed-PIN count, so it is sent with an Idempotency-Key (a fresh one
-   * unless given) and therefore retried on 5xx and timeouts.
+   * unless given) and therefore retried on 5xx and timeouts. `customerId` null: a visitor who is
+   * not signed in (number and PIN are the proof; same limits).
    */
-  async balance(customerId: string, card: GiftCardCredentials, opts: GiftCardCallOptions = {}): Promise<GiftCardBalance> {
+  async balance(customerId: string | null, card: GiftCardCredentials, opts: GiftCardCallOptions = {}): Promise<GiftCardBalance> {
     const { data } = await this.send({
       method: 'POST',
-      route: BALANCE,
-      path: `/v1/customers/${seg(customerId)}/gift-cards/balance`,
+      route: customerId === null ? ANONYMOUS_BALANCE : BALANCE,
+      path: customerId === null ? ANONYMOUS_BALANCE : `/v1/customers/${seg(customerId)}/gift-cards/balance`,
       body: card,
       schema: GiftCardBalance,
       idempotencyKey: opts.idempotencyKey ?? randomUUID(),

@@ -7,7 +7,7 @@ export function giftCardsSkill(services: SkillServices): Skill {
   return {
     name: 'giftCards',
     intents: [
-      { intent: 'giftcard.balance', dialogId: GIFT_CARD_BALANCE_DIALOG, needsCustomer: true },
+      { intent: 'giftcard.balance', dialogId: GIFT_CARD_BALANCE_DIALOG, needsCustomer: false },
       { intent: 'giftcard.redeem', dialogId: GIFT_CARD_REDEEM_DIALOG, needsCustomer: true },
     ],
     dialogs: [new GiftCardDialog(services, 'balance'), new GiftCardDialog(services, 'redeem')],

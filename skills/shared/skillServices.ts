@@ -16,4 +16,6 @@ export interface SkillServices {
   cardVault: CardVault;
   /** Now (tests pin it); dates are resolved relative to it. */
   now: () => Date;
+  /** Where a visitor who is not signed in signs in (`SIGN_IN_URL`). */
+  signInUrl: string;
 }

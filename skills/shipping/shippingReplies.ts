@@ -23,7 +23,7 @@ const eta = (t: Pick<Tracking, 'status' | 'eta'>, today: string) => (t.status ==
 /** What the shipping skill says. */
 export const shippingReplies = {
   noOrders: "I don't see any recent orders on your account.",
-  tracking: (t: Tracking, today: string, order?: Order) => {
+  tracking: (t: Tracking, today: string, order?: { items: readonly { name: string }[] }) => {
     const update = latest(t, today);
     return (
       `Order **${t.orderId}**${order ? ` (${order.items.map((i) => i.name).join(', ')})` : ''} is **${STATUS[t.status]}** with ${CARRIER[t.carrier]}, tracking number ${t.trackingNumber}.` +

@@ -20,6 +20,8 @@ const CONTRACT = [
   'GET /v1/customers/{customerId}/rewards',
   'GET /v1/customers/{customerId}/rewards/transactions',
   'POST /v1/customers/{customerId}/rewards/redemptions',
+  'POST /v1/orders/lookup',
+  'POST /v1/gift-cards/balance',
 ];
 
 /** The account-changing writes of subscriptions and rewards: idempotent, subscription ones versioned. */
@@ -65,6 +67,15 @@ describe('sandbox OpenAPI document', () => {
   it('lists every operation of the contract', () => {
     const missing = CONTRACT.filter((o) => !operations().includes(o));
     assert.deepEqual(missing, [], `missing from /openapi.json: ${missing.join(', ')}`);
+  });
+
+  it('documents the anonymous order lookup: token, body schema, the one 404 for no match, 429', () => {
+    const lookup = op('POST /v1/orders/lookup');
+    assert.ok(lookup.security?.length, 'service token');
+    assert.ok(lookup.requestBody?.content['application/json']);
+    assert.ok(lookup.responses['200']!.content!['application/json']!.schema.$ref?.endsWith('/OrderLookupResult'));
+    for (const status of ['404', '422', '429']) assert.ok(lookup.responses[status]?.content?.['application/problem+json'], status);
+    assert.ok(doc.components.schemas.OrderLookupRequest);
   });
 
   it('documents Idempotency-Key on every write, and If-Match on every subscription write', () => {

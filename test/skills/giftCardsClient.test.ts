@@ -44,6 +44,13 @@ describe('GiftCardsClient against the sandbox', () => {
     assert.equal((await client().balance('cus-ava', CARD_25)).status, 'empty');
   });
 
+  it('looks up a balance without a customer (null), on the customer-free route', async () => {
+    const b = await client().balance(null, CARD_25);
+    assert.deepEqual([b.balanceCents, b.status, b.maskedNumber], [2500, 'active', '**** **** **** 1005']);
+    const wrong = await rejection(client().balance(null, { ...CARD_25, pin: '0000' }));
+    assert.deepEqual([wrong.status, wrong.code, wrong.details.attemptsLeft], [422, 'card_or_pin_incorrect', 4]);
+  });
+
   it('throws typed refusals: 422 with attemptsLeft, 409 card_empty / card_expired, 429 with retryAfterSeconds, 404', async () => {
     const wrong = await rejection(client().balance('cus-ava', { ...CARD_50, pin: '0000' }));
     assert.deepEqual([wrong.kind, wrong.status, wrong.code, wrong.details.attemptsLeft], ['rejected', 422, 'card_or_pin_incorrect', 4]);

@@ -60,6 +60,20 @@ describe('ShippingClient against the sandbox', () => {
     assert.deepEqual((e.details.errors as { path: string }[]).map((x) => x.path), ['limit']);
   });
 
+  it('looks an order up by number + ZIP or e-mail, typed; a wrong proof is the same 404 as no order; not retried', async () => {
+    const byZip = await client().lookupOrder({ orderId: 'PS-10039', zip: '80302' });
+    assert.deepEqual([byZip.orderId, byZip.status, byZip.items[0]!.name], ['PS-10039', 'delayed', 'Timothy Hay, 5 lb']);
+    assert.equal((await client().lookupOrder({ orderId: 'PS-10039', email: 'chloe@example.com' })).orderId, 'PS-10039');
+    const wrong = await rejection(client().lookupOrder({ orderId: 'PS-10039', zip: '97205' }));
+    const missing = await rejection(client().lookupOrder({ orderId: 'PS-77777', zip: '80302' }));
+    for (const e of [wrong, missing]) assert.deepEqual([e.kind, e.status, e.code], ['rejected', 404, 'not_found']);
+    assert.equal(wrong.message, missing.message);
+    sb.faults.set('POST /v1/orders/lookup', { errorRate: 1 });
+    const down = await rejection(client({ retries: 2 }).lookupOrder({ orderId: 'PS-10039', zip: '80302' }));
+    assert.equal(down.kind, 'unavailable');
+    assert.equal(calls.filter((c) => c.route === '/v1/orders/lookup' && c.status === 503).length, 1, 'a lookup is sent once');
+  });
+
   it('retries a GET on an injected 503 and succeeds', async () => {
     sb.faults.set(ORDERS_ROUTE, { errorRate: 1 });
     const c = client({ onCall: (x) => (calls.push(x), sb.faults.clear()) });

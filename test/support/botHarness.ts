@@ -36,7 +36,9 @@ export interface BotHarness {
  * The whole bot (real recognizer, real typed clients, real sandbox over HTTP) on botbuilder's
  * TestAdapter, for one customer (null = anonymous).
  */
-export async function startBotHarness(opts: { customerId?: string | null; name?: string; storage?: Storage; sandbox?: TestSandbox; apiTimeoutMs?: number } = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  opts: { customerId?: string | null; name?: string; storage?: Storage; sandbox?: TestSandbox; apiTimeoutMs?: number; signInUrl?: string } = {},
+): Promise<BotHarness> {
   const clock = fixedClock();
   const sandbox = opts.sandbox ?? (await startTestSandbox({ clock }));
   const recognizer = await testRecognizer();
@@ -47,6 +49,7 @@ export async function startBotHarness(opts: { customerId?: string | null; name?:
     storage: opts.storage ?? new MemoryStorage(),
     logger: silentLogger(),
     now: clock.now,
+    signInUrl: opts.signInUrl,
   });
   const customerId = opts.customerId === undefined ? 'cus-ava' : opts.customerId;
   const conversationId = `test-${Math.random().toString(36).slice(2)}`;

@@ -105,7 +105,7 @@ export class GiftCardDialog extends ComponentDialog {
           await typing(step.context);
           let balance: GiftCardBalance;
           try {
-            balance = await services.giftCards.balance(customerOf(step.context).customerId!, c as GiftCardCredentials);
+            balance = await services.giftCards.balance(customerOf(step.context).customerId, c as GiftCardCredentials);
           } catch (e) {
             return this.failed(step, e, c, 'check that gift card', false);
           }
