@@ -29,6 +29,8 @@ describe('bot: who may use what (accessFor)', function () {
     'subscription.modify': 'sign in',
     'shipping.track': 'shipping.trackByNumber',
     'shipping.problem': 'sign in',
+    'order.list': 'sign in',
+    'order.cancel': 'sign in',
     'giftcard.balance': 'giftcard.balance',
     'giftcard.redeem': 'sign in',
     'rewards.balance': 'sign in',
