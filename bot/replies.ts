@@ -25,6 +25,9 @@ export const replies = {
   fallback: "Sorry, I didn't understand that. Here's what I can help with:",
   clarify: 'Just to be sure, did you mean one of these?',
   cancelled: "Okay, I've stopped that. Nothing was changed. What else can I do for you?",
+  alreadyDone: "That's already done, so there is nothing more to confirm. Anything else I can help with?",
+  readyToHelp: 'Sure! What can I help you with?',
+  nothingElse: 'Alright. If you need anything else, just write.',
   nothingToCancel: "There's nothing in progress to cancel. What can I help you with?",
   signInRequired:
     "I can't see your account because you're not signed in. Please sign in to the shop and open the chat again, and I'll be able to help with that.",

@@ -7,6 +7,8 @@ export interface SkillIntent {
   dialogId: string;
   /** Needs a signed-in customer (account data). */
   needsCustomer: boolean;
+  /** Only looks something up and answers in one message (served first when a message asks for two things). */
+  readOnly?: boolean;
 }
 
 /** A domain's dialogs and the intents they serve. Built by `skills/<domain>/…Skill.ts`. */

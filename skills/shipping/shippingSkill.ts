@@ -8,7 +8,7 @@ export function shippingSkill(services: SkillServices): Skill {
   return {
     name: 'shipping',
     intents: [
-      { intent: 'shipping.track', dialogId: TRACK_ORDER_DIALOG, needsCustomer: true },
+      { intent: 'shipping.track', dialogId: TRACK_ORDER_DIALOG, needsCustomer: true, readOnly: true },
       { intent: 'shipping.problem', dialogId: REPORT_PROBLEM_DIALOG, needsCustomer: true },
     ],
     dialogs: [new TrackOrderDialog(services), new ReportProblemDialog(services)],
