@@ -33,7 +33,8 @@ export const subscriptionsReplies = {
   pauseTooLong: 'I can pause a subscription for up to 26 weeks (about 6 months).',
   dateInPast: "That date has already passed; please pick a date after today.",
   dateTooFar: 'That is more than 180 days away; please pick a date within the next 6 months.',
-  confirmPause: (s: Subscription, until: string) => `Pause **${s.product.name}** until **${formatDay(until)}**? No deliveries will be sent until then.`,
+  confirmPause: (s: Subscription, until: string, assumedWeeks?: number) =>
+    `Pause **${s.product.name}** ${assumedWeeks !== undefined ? `for **${plural(assumedWeeks, 'week')}** (I read your number as weeks), until` : 'until'} **${formatDay(until)}**? No deliveries will be sent until then.`,
   paused: (s: Subscription) => `Done: your ${s.product.name} autoship is paused until ${formatDay(s.pausedUntil!)}. Deliveries restart on ${formatDay(s.nextDeliveryDate!)}.`,
   confirmResume: (s: Subscription) => `Resume **${s.product.name}** now?`,
   resumed: (s: Subscription) => `Done: your ${s.product.name} autoship is active again. Next delivery: ${formatDay(s.nextDeliveryDate!)}.`,
@@ -44,6 +45,8 @@ export const subscriptionsReplies = {
   confirmCancel: (s: Subscription) => `Cancel **${s.product.name}** for good? No further deliveries will be sent.`,
   cancelled: (s: Subscription) => `Done: your ${s.product.name} autoship is cancelled. You won't be charged for further deliveries.`,
   askChange: 'What would you like to change?',
+  whichNumber: (n: number) => `Just to be sure I change the right thing: ${n} per delivery, or a delivery every ${n === 1 ? 'week' : `${n} weeks`}?`,
+  every: (n: number) => (n === 1 ? 'Every week' : `Every ${n} weeks`),
   askFrequency: 'How often should it come? For example "every 6 weeks" (1 to 26 weeks).',
   badFrequency: 'Please give how often in weeks, between 1 and 26 (for example "every 4 weeks").',
   askQuantity: 'How many would you like each time? (1 to 20)',
@@ -55,6 +58,8 @@ export const subscriptionsReplies = {
   declined: "Okay, I didn't change anything.",
   gaveUp: "Let's leave it there for now; nothing was changed. Ask me again whenever you're ready.",
   changed: 'That subscription was just changed somewhere else, so I stopped to be safe. Nothing was changed by me; please ask again and I will start from its latest state.',
+  cannot: (action: 'pause' | 'resume' | 'skip' | 'cancel' | 'modify', s: Subscription) =>
+    `I can't ${{ pause: 'pause', resume: 'resume', skip: 'skip a delivery of', cancel: 'cancel', modify: 'change' }[action]} ${s.product.name}: it is ${s.status === 'paused' ? `paused until ${formatDay(s.pausedUntil!)}` : s.status}.`,
   refused: (message: string) => `I couldn't do that: ${message}`,
   weeks: (n: number) => plural(n, 'week'),
 };

@@ -6,7 +6,7 @@ import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import type { SkillServices } from '../../shared/skillServices';
 import { subscriptionsReplies } from '../subscriptionsReplies';
-import { applyIfConfirmed, askToConfirm } from './applySubscriptionChange';
+import { applyIfConfirmed, askToConfirm, changeConfirmPrompt } from './applySubscriptionChange';
 import { chooseSubscriptionSteps, chosen } from './chooseSubscription';
 import { PAUSE_SUBSCRIPTION_DIALOG } from './pauseSubscriptionDialog';
 
@@ -27,7 +27,7 @@ export class CancelSubscriptionDialog extends ComponentDialog {
   constructor(services: SkillServices) {
     super(CANCEL_SUBSCRIPTION_DIALOG);
     this.initialDialogId = `${this.id}.steps`;
-    this.addDialog(confirmPrompt());
+    this.addDialog(changeConfirmPrompt<CancelSubscriptionRequest['reason']>(services, 'cancel', { describe: (s) => subscriptionsReplies.confirmCancel(s) }));
     this.addDialog(confirmPrompt(OFFER_PAUSE));
     this.addDialog(choicePrompt());
     this.addDialog(
@@ -50,12 +50,12 @@ export class CancelSubscriptionDialog extends ComponentDialog {
           const pick = step.result as FoundChoice | undefined;
           vals(step).reason = REASONS[pick?.index ?? REASONS.length - 1]!.reason;
           conversationData(step.context).slots.cancelReason = vals(step).reason;
-          return askToConfirm(step, subscriptionsReplies.confirmCancel(chosen(step)));
+          return askToConfirm(step, vals(step).reason as CancelSubscriptionRequest['reason']);
         },
         async (step: WaterfallStepContext) =>
-          applyIfConfirmed(step, 'cancel your subscription', async (opts) => {
+          applyIfConfirmed<CancelSubscriptionRequest['reason']>(step, 'cancel your subscription', async (change, opts) => {
             return subscriptionsReplies.cancelled(
-              await services.subscriptions.cancel(customerOf(step.context).customerId!, chosen(step).id, { reason: vals(step).reason as CancelSubscriptionRequest['reason'] }, opts),
+              await services.subscriptions.cancel(customerOf(step.context).customerId!, change.subscription.id, { reason: change.value }, opts),
             );
           }),
       ]),

@@ -13,7 +13,7 @@ import { subscriptionsReplies } from '../subscriptionsReplies';
 
 export type SubscriptionAction = 'pause' | 'resume' | 'skip' | 'cancel' | 'modify';
 
-const ELIGIBLE: Record<SubscriptionAction, (s: Subscription) => boolean> = {
+export const ELIGIBLE: Record<SubscriptionAction, (s: Subscription) => boolean> = {
   pause: (s) => s.status === 'active',
   resume: (s) => s.status === 'paused',
   skip: (s) => s.status === 'active',
