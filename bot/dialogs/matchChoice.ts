@@ -17,7 +17,8 @@ const FILLER = new Set(
 
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
 const stem = (w: string) => w.replace(/'s$/, '').replace(/(?<=\w{3})(ing|ed|es|s)$/, '');
-const words = (s: string) => norm(s).replace(/-/g, ' ').split(' ').filter((w) => w && !FILLER.has(w)).map(stem);
+// Numbers are positions or codes, read above; as words they would match sizes ("6-pack", "20 lb").
+const words = (s: string) => norm(s).replace(/-/g, ' ').split(' ').filter((w) => w && !FILLER.has(w) && !/^\d+$/.test(w)).map(stem);
 
 /** One edit apart (typos such as "liter", "samon"), for words long enough to mean something. */
 function near(a: string, b: string): boolean {

@@ -42,7 +42,9 @@ export function changeConfirmPrompt<V>(
       if (SIDE_QUESTION.test(heard.text)) return undefined;
       let subscription = p.subscription;
       const all = await services.subscriptions.list(customerOf(context).customerId!);
-      const named = matchSubscriptions(heard.text, all);
+      // Names only: "for 6 weeks not 4" must not pick "Flea & Tick Chews 6-pack" by its 6.
+      const words = heard.entities.reduceRight((t, e) => t.slice(0, e.start) + ' ' + t.slice(e.end), heard.text).replace(/\d+/g, ' ');
+      const named = matchSubscriptions(words, all);
       if (named.length === 1 && named[0]!.id !== p.subscription.id) {
         if (!ELIGIBLE[action](named[0]!)) return { problem: subscriptionsReplies.cannot(action, named[0]!) };
         subscription = named[0]!;
