@@ -12,7 +12,7 @@ const ORDINALS: Record<string, number> = {
   one: 0, two: 1, three: 2, four: 3, five: 4, six: 5,
 };
 const FILLER = new Set(
-  "a an the my our me i i'm im we we're were are is it it's its this that these those one ones of for to please pick choose want would like id i'd go with take option number no yes yeah ok okay um uh oh hmm just the about thing stuff in on and or so well actually meant mean".split(' '),
+  "a an the my our me i i'm im we we're were are is was be been has have had got get it it's its this that these those one ones of for to please pick choose want would like id i'd go with take option number no yes yeah ok okay um uh oh hmm just the about thing stuff in on and or so well actually meant mean when really very completely here there".split(' '),
 );
 
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -85,7 +85,9 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
     for (const w of said) if (titleWords.some((x) => near(x, w))) score += 2;
     for (const s of o.synonyms ?? []) {
       const sw = words(s);
-      if (sw.length && sw.every((x) => said.some((w) => near(x, w)))) score += 1 + sw.length;
+      const hits = sw.filter((x) => x.length >= 4 && said.some((w) => near(x, w))).length;
+      // A whole synonym ("crushed", "never came") is strong; some of its words ("fish flakes" of "Tropical Fish Flakes") less so.
+      score += sw.length && hits === sw.length ? 3 * hits : hits;
     }
     return score;
   });

@@ -103,6 +103,8 @@ const optionsOf = (state: PawPromptState): ChoiceOption[] =>
 class PawChoicePrompt extends PawPrompt<ChoiceAnswer> {
   protected async read(context: TurnContext, text: string, _heard: Recognition | undefined, state: PawPromptState): Promise<PromptReading<ChoiceAnswer>> {
     const options = optionsOf(state);
+    // "I changed my mind" is no reason to pick "Switching products".
+    if (isBackOut(text)) return { kind: 'miss', problem: '' };
     const m = matchChoice(text, options);
     const answer = (index: number): PromptReading<ChoiceAnswer> => ({ kind: 'answer', value: { index, value: options[index]!.title, score: 1, text } });
     if (m.kind === 'one') return answer(m.index);

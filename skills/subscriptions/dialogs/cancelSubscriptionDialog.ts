@@ -19,7 +19,7 @@ const REASONS: { title: string; reason: CancelSubscriptionRequest['reason']; syn
   { title: 'I have too much', reason: 'too_much_product', synonyms: ['too much', 'too many', 'plenty', 'stock', 'pile', 'enough', 'surplus', 'cupboard', 'full', 'leftover'] },
   { title: 'Too expensive', reason: 'too_expensive', synonyms: ['expensive', 'price', 'pricey', 'cost', 'costs', 'afford', 'money', 'cheaper', 'budget'] },
   { title: "My pet doesn't need it", reason: 'pet_no_longer_needs', synonyms: ['need', 'passed', 'died', 'rehomed', 'vet', 'diet', 'allergic', 'grew', 'no longer', "doesn't like", 'hate'] },
-  { title: 'Switching products', reason: 'switching_product', synonyms: ['switch', 'switching', 'another brand', 'different', 'other brand', 'elsewhere', 'change brand', 'trying'] },
+  { title: 'Switching products', reason: 'switching_product', synonyms: ['switch', 'switching', 'another brand', 'different', 'other brand', 'elsewhere', 'new brand', 'trying'] },
   { title: "I'm moving", reason: 'moving', synonyms: ['moving', 'move', 'relocating', 'relocate', 'new address', 'new house', 'abroad'] },
   { title: 'Something else', reason: 'other', synonyms: ['other', 'else', 'personal'] },
 ];
