@@ -236,6 +236,8 @@ export class PawBot extends ActivityHandler {
     await dc.cancelAllDialogs();
     data.suspended = undefined;
     data.queued = undefined;
+    // A back-out at the PIN question must not leave every later line masked as a secret.
+    data.expectingSecret = undefined;
     this.afterDialog(context, data, DialogTurnStatus.cancelled);
   }
 

@@ -6,7 +6,7 @@
  */
 export function splitRequests(text: string): string[] {
   const parts = text
-    .split(/(?<=[?!.])\s+|\s*;\s*|,?\s+(?:and\s+)?also,?\s+|,\s*(?:and|plus|then)\s+|\s+(?:and|plus)\s+(?=(?:what|what's|whats|where|where's|wheres|how|when|can|could|would|will|is|are|do|does|did|tell|show|check|please|i'd|id|i\s+(?:also\s+)?(?:want|need|would))\b)/i)
+    .split(/(?<=[?!.])\s+|\s*;\s*|,?\s+(?:and\s+)?also,?\s+|,\s*(?:and|plus|then)\s+|\s+and\s+then\s+|\s+(?:and|plus)\s+(?=(?:what|what's|whats|where|where's|wheres|how|when|can|could|would|will|is|are|do|does|did|tell|show|check|please|i'd|id|i\s+(?:also\s+)?(?:want|need|would))\b)/i)
     .map((p) => p.replace(/^(?:and|also|plus|then)\s+/i, '').trim())
     .filter((p) => p.split(/\s+/).length >= 2);
   return parts.length >= 2 ? parts.slice(0, 3) : [text];

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { startBotHarness, transcript, type BotHarness } from '../../support/botHarness';
+import { noHandoff, state } from './sandboxState';
+
+/** A side question mid-flow is answered, then the flow resumes where it was. */
+describe('twists: side questions in the middle of a flow', function () {
+  this.timeout(60_000);
+  let h: BotHarness;
+  afterEach(async () => h?.close());
+
+  it('at a confirmation: "how many points do I have?", then the same confirmation', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['pause my dog food autoship for 3 weeks', /Pause \*\*Grain-Free Salmon Dog Food 24 lb\*\*/],
+      ['btw how many points do I have?', (r) => {
+        assert.match(r.text, /3,450 points[\s\S]*Pause \*\*Grain-Free Salmon Dog Food 24 lb\*\* until \*\*Thursday, December 17\*\*\?/);
+        assert.deepEqual(r.suggestions, ['Yes', 'No']);
+      }],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-1')).status, 'active');
+    await transcript(h, [['yes', /paused until Thursday, December 17/]]);
+    assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-1')).status, 'paused');
+  });
+
+  it('at a choice: "where is my order?", then which subscription again', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['I want to pause my autoship', /Which subscription/],
+      ['hang on, where is my order?', /Order \*\*PS-10042\*\*[\s\S]*Which subscription would you like to pause\?/],
+      ['the flea one', /For how long/],
+      ['2 weeks', /Pause \*\*Flea & Tick Chews 6-pack\*\* until \*\*Thursday, December 10\*\*\?/],
+      ['no', /didn't change anything/],
+    ]);
+    await state.untouched(h, 'cus-ava');
+  });
+
+  it('at a free-text question: "what\'s my points balance", then for how long again', async () => {
+    h = await startBotHarness({ customerId: 'cus-chloe' });
+    await transcript(h, [
+      ['pause my puppy kibble', /For how long/],
+      ["what's my points balance", /350 points[\s\S]*For how long/],
+      ['3 weeks', /until \*\*Thursday, December 17\*\*/],
+      ['yes', /paused until/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-chloe', 'sub-chloe-1')).pausedUntil, '2026-12-17');
+  });
+
+  it('a side request that asks something itself: the first flow waits until it is done', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['skip my flea chews delivery', /Skip the \*\*Flea & Tick Chews 6-pack\*\*/],
+      ['what is the balance on my gift card', /16-digit number/],
+      ['6006 4912 3456 1001', /PIN/],
+      ['1234', /\$50\.00[\s\S]*Skip the \*\*Flea & Tick Chews 6-pack\*\* delivery/],
+      ['yes', /is skipped/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-2')).nextDeliveryDate, '2027-03-13');
+  });
+
+  it('a question the bot cannot answer is declined honestly and changes nothing', async () => {
+    h = await startBotHarness({ customerId: 'cus-emma' });
+    await transcript(h, [
+      ['skip the bird seed delivery', /Skip the \*\*Wild Bird Seed Mix 20 lb\*\*/],
+      ['will the birds be ok without it for a while?', (r) => {
+        assert.match(r.text, /can't answer that here[\s\S]*Skip the \*\*Wild Bird Seed Mix 20 lb\*\*/);
+        noHandoff(r);
+      }],
+      ['yes do it', /is skipped/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-emma', 'sub-emma-1')).nextDeliveryDate, '2027-01-19');
+  });
+});
