@@ -173,6 +173,8 @@ export class PawBot extends ActivityHandler {
     if (other === 'switch') {
       this.trail(data, recognition, 'interrupt');
       await this.endFlows(context, dc);
+      // The customer must know the change they were confirming is dropped, not applied.
+      if (decision.kind === 'answer' && this.intents.has(decision.intent)) await say(context, replies.leftFlow);
       return this.route(context, dc, recognition, decision);
     }
     if (other === 'aside') return this.aside(context, dc, recognition, decision, depth);
@@ -194,6 +196,8 @@ export class PawBot extends ActivityHandler {
     if (['help', 'greeting', 'thanks'].includes(d.intent)) return 'aside';
     if (!this.intents.has(d.intent) || d.intent === data.activeIntent) return undefined;
     if (!clicked && r.text.split(/\s+/).filter(Boolean).length < 2) return undefined;
+    // A look-up ("what are my subscriptions?") never ends the flow it interrupts.
+    if (this.intents.get(d.intent)?.readOnly) return 'aside';
     return domainOf(d.intent) === domainOf(data.activeIntent) ? 'switch' : 'aside';
   }
 

@@ -28,6 +28,7 @@ export const replies = {
   alreadyDone: "That's already done, so there is nothing more to confirm. Anything else I can help with?",
   readyToHelp: 'Sure! What can I help you with?',
   nothingElse: 'Alright. If you need anything else, just write.',
+  leftFlow: "Okay, I've left that one as it was; nothing was changed.",
   nothingToCancel: "There's nothing in progress to cancel. What can I help you with?",
   signInRequired:
     "I can't see your account because you're not signed in. Please sign in to the shop and open the chat again, and I'll be able to help with that.",

@@ -114,8 +114,9 @@ class PawChoicePrompt extends PawPrompt<ChoiceAnswer> {
       const titles = m.indexes.map((i) => options[i]!.title);
       return { kind: 'miss', meant: true, problem: `That could be ${titles.map((t) => `"${t}"`).join(' or ')}.`, suggestions: titles.map((title) => ({ title })) };
     }
-    const list = options.map((o) => o.title);
-    return { kind: 'miss', problem: `I couldn't match "${text.slice(0, 60)}" to one of the options (${list.join(', ')}): tap one, or type its name or its number.` };
+    const list = options.map((o) => o.title).join(', ');
+    if (isQuestion(text)) return { kind: 'miss', problem: `I can't answer that here, sorry. Please pick one of: ${list}.` };
+    return { kind: 'miss', problem: `I couldn't match "${text.slice(0, 60)}" to one of the options (${list}): tap one, or type its name or its number.` };
   }
   protected question(state: PawPromptState) {
     return { text: promptText(state), suggestions: optionsOf(state).map((o) => ({ title: o.title })) };

@@ -69,4 +69,26 @@ describe('twists: side questions in the middle of a flow', function () {
     ]);
     assert.equal((await state.subscription(h, 'cus-emma', 'sub-emma-1')).nextDeliveryDate, '2027-01-19');
   });
+
+  it('a look-up of the same skill ("what subscriptions do I have?") keeps the flow', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['pause my dog food autoship for 3 weeks', /Pause \*\*Grain-Free Salmon Dog Food 24 lb\*\*/],
+      ['wait what subscriptions do I have', /Here are your autoship subscriptions[\s\S]*Pause \*\*Grain-Free Salmon Dog Food 24 lb\*\* until/],
+      ['yes', /paused until Thursday, December 17/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-1')).status, 'paused');
+  });
+
+  it('another change of the same skill at a confirmation drops the first, saying so', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['pause my dog food autoship for 3 weeks', /Pause \*\*Grain-Free Salmon Dog Food 24 lb\*\*/],
+      ['no wait, skip the dog food delivery instead', /nothing was changed[\s\S]*Skip the \*\*Grain-Free Salmon Dog Food 24 lb\*\* delivery on \*\*Tuesday, December 1\*\*\?/],
+      ['yes', /is skipped/],
+    ]);
+    const s = await state.subscription(h, 'cus-ava', 'sub-ava-1');
+    assert.equal(s.status, 'active');
+    assert.equal(s.nextDeliveryDate, '2026-12-29');
+  });
 });
