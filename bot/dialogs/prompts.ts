@@ -3,6 +3,7 @@ import type { Choice, DialogTurnResult, FoundChoice, PromptOptions, WaterfallSte
 import type { EntityType, Recognition } from '../nlu/recognizer';
 import type { Suggestion } from '../turn/suggestions';
 import { promptTurn } from '../turn/promptTurn';
+import { conversationData } from '../turn/turnMemory';
 import { isBackOut } from './backOut';
 import { readConsent } from './consent';
 import { matchChoice, type ChoiceOption } from './matchChoice';
@@ -101,13 +102,21 @@ const optionsOf = (state: PawPromptState): ChoiceOption[] =>
   (state.options.choices ?? []).map((c) => (typeof c === 'string' ? { title: c } : { title: (c as Choice).value, synonyms: (c as Choice).synonyms }));
 
 class PawChoicePrompt extends PawPrompt<ChoiceAnswer> {
-  protected async read(context: TurnContext, text: string, _heard: Recognition | undefined, state: PawPromptState): Promise<PromptReading<ChoiceAnswer>> {
+  protected async read(context: TurnContext, text: string, heard: Recognition | undefined, state: PawPromptState): Promise<PromptReading<ChoiceAnswer>> {
     const options = optionsOf(state);
     // "I changed my mind" is no reason to pick "Switching products".
     if (isBackOut(text)) return { kind: 'miss', problem: '' };
     const m = matchChoice(text, options);
     const answer = (index: number): PromptReading<ChoiceAnswer> => ({ kind: 'answer', value: { index, value: options[index]!.title, score: 1, text } });
-    if (m.kind === 'one') return answer(m.index);
+    if (m.kind === 'one') {
+      // "skip the litter instead" while asked which to pause names an option but asks for another
+      // task of the same skill: offered to the bot first, taken as the answer only if it is not one.
+      const active = conversationData(context).activeIntent;
+      const domain = (i: string | undefined) => (i ?? '').split('.')[0];
+      const otherTask = heard && active && heard.intent !== active && domain(heard.intent) === domain(active);
+      if (otherTask && !promptTurn.insisting(context)) return { kind: 'miss', problem: '' };
+      return answer(m.index);
+    }
     const otherwise = (state.options as ChoiceExtras).otherwise;
     if (m.kind === 'none' && otherwise !== undefined && promptTurn.insisting(context) && !isQuestion(text) && !isBackOut(text)) return answer(otherwise);
     if (m.kind === 'several') {

@@ -113,4 +113,16 @@ describe('twists: typed answers to button questions', function () {
     ]);
     assert.equal((await state.subscription(h, 'cus-chloe', 'sub-chloe-1')).frequencyWeeks, 5);
   });
+
+  it('another task of the same skill at "which one?" is that task, for the subscription it names', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['I want to pause my autoship', /Which subscription would you like to pause\?/],
+      ['skip the dog food delivery instead', /nothing was changed[\s\S]*Skip the \*\*Grain-Free Salmon Dog Food 24 lb\*\* delivery/],
+      ['yes', /is skipped/],
+    ]);
+    const s = await state.subscription(h, 'cus-ava', 'sub-ava-1');
+    assert.equal(s.status, 'active');
+    assert.equal(s.nextDeliveryDate, '2026-12-29');
+  });
 });
