@@ -220,8 +220,10 @@ export class PawBot extends ActivityHandler {
 
   /** The side request on top ended: the flow under it is the active one again. */
   private resumeSuspended(context: TurnContext, data: ConversationData): void {
-    if (data.activeIntent) this.emit('skillEnded', { conversationId: context.activity.conversation.id, intent: data.activeIntent, outcome: 'completed', at: new Date() });
-    data.activeIntent = data.suspended?.pop() || undefined;
+    const back = data.suspended?.pop() || undefined;
+    // "help" mid-flow started no skill of its own: nothing ended.
+    if (data.activeIntent && data.activeIntent !== back) this.emit('skillEnded', { conversationId: context.activity.conversation.id, intent: data.activeIntent, outcome: 'completed', at: new Date() });
+    data.activeIntent = back;
   }
 
   private afterContinue(context: TurnContext, dc: DialogContext, depth: number, status: DialogTurnStatus): void {
@@ -287,7 +289,8 @@ export class PawBot extends ActivityHandler {
     const [first, ...rest] = ordered;
     await this.route(context, dc, first!.r, first!.d);
     const data = conversationData(context);
-    data.queued = [...rest.map((x) => x.r.text), ...(data.queued ?? [])];
+    // Kept in conversation state until served: masked like every other kept text.
+    data.queued = [...rest.map((x) => maskText(x.r.text)), ...(data.queued ?? [])];
     return true;
   }
 

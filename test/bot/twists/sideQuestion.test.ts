@@ -10,6 +10,8 @@ describe('twists: side questions in the middle of a flow', function () {
 
   it('at a confirmation: "how many points do I have?", then the same confirmation', async () => {
     h = await startBotHarness({ customerId: 'cus-ava' });
+    const ended: string[] = [];
+    h.bot.events.on('skillEnded', (e) => ended.push(`${e.intent} ${e.outcome}`));
     await transcript(h, [
       ['pause my dog food autoship for 3 weeks', /Pause \*\*Grain-Free Salmon Dog Food 24 lb\*\*/],
       ['btw how many points do I have?', (r) => {
@@ -20,6 +22,7 @@ describe('twists: side questions in the middle of a flow', function () {
     assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-1')).status, 'active');
     await transcript(h, [['yes', /paused until Thursday, December 17/]]);
     assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-1')).status, 'paused');
+    assert.deepEqual(ended, ['rewards.balance completed', 'subscription.pause completed']);
   });
 
   it('at a choice: "where is my order?", then which subscription again', async () => {
