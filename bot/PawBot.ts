@@ -192,7 +192,9 @@ export class PawBot extends ActivityHandler {
   private otherRequest(r: Recognition, d: Decision, data: ConversationData, clicked: boolean): 'aside' | 'switch' | undefined {
     if (d.kind === 'handoff') return d.reason === 'asked_for_agent' ? 'switch' : undefined;
     if (d.kind !== 'answer' || d.intent === 'none') return undefined;
-    if (d.intent === 'agent.request' || d.intent === 'goodbye') return 'switch';
+    if (d.intent === 'agent.request') return 'switch';
+    // Only a real goodbye ends a flow: a short answer such as "both" may be classified as one.
+    if (d.intent === 'goodbye') return GOODBYE.test(r.text) ? 'switch' : undefined;
     if (['help', 'greeting', 'thanks'].includes(d.intent)) return 'aside';
     if (!this.intents.has(d.intent) || d.intent === data.activeIntent) return undefined;
     if (!clicked && r.text.split(/\s+/).filter(Boolean).length < 2) return undefined;
@@ -477,6 +479,8 @@ const TITLES: Record<string, string> = {
   goodbye: "That's all",
   thanks: 'Thanks',
 };
+
+const GOODBYE = /\b(?:bye|goodbye|good night|see (?:you|ya)|that'?s (?:all|it)|i'?m done|have a (?:good|nice))\b/i;
 
 /** "subscription.pause" → "subscription": intents of one domain replace each other mid-flow. */
 const domainOf = (intent: string | undefined): string => (intent ?? '').split('.')[0]!;

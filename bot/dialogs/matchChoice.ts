@@ -85,9 +85,9 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceMatch 
     for (const w of said) if (titleWords.some((x) => near(x, w))) score += 2;
     for (const s of o.synonyms ?? []) {
       const sw = words(s);
-      const hits = sw.filter((x) => x.length >= 4 && said.some((w) => near(x, w))).length;
-      // A whole synonym ("crushed", "never came") is strong; some of its words ("fish flakes" of "Tropical Fish Flakes") less so.
-      score += sw.length && hits === sw.length ? 3 * hits : hits;
+      const hit = (x: string) => said.some((w) => near(x, w));
+      // A whole synonym ("crushed", "never came") is strong; some of its longer words ("fish flakes" of "Tropical Fish Flakes") less so.
+      score += sw.length && sw.every(hit) ? 3 * sw.length : sw.filter((x) => x.length >= 4 && hit(x)).length;
     }
     return score;
   });

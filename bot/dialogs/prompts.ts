@@ -21,10 +21,13 @@ function yesNoProblem(text: string): string {
   return isQuestion(text) ? "I can't answer that here, sorry, and nothing has changed yet." : 'I need a clear yes or no here; nothing has changed yet.';
 }
 
+// "yes, for 4 weeks", "no, just cancel it": the answer first, then what goes with it.
+const LEADING = /^\s*(yes|yeah|yep|yup|sure|ok|okay|no|nope|nah)\b[\s,.!-]+(?!.*\b(?:but|wait|though|however|meant)\b)(?=[^?]*$)\S/i;
+
 /** A yes/no question that is not an account change: the result is `true`, `false`, or `undefined` (gave up). */
 class YesNoPrompt extends PawPrompt<boolean> {
   protected async read(_c: TurnContext, text: string): Promise<PromptReading<boolean>> {
-    const c = readConsent(text);
+    const c = readConsent(text) ?? readConsent(LEADING.exec(text)?.[1] ?? '');
     return c ? { kind: 'answer', value: c === 'yes' } : { kind: 'miss', problem: yesNoProblem(text) };
   }
   protected question(state: PawPromptState) {
@@ -96,6 +99,11 @@ export type ChoiceAnswer = FoundChoice & { text: string };
 export interface ChoiceExtras {
   /** The option taken when an answer fits none, once the customer insisted ("Something else"). */
   otherwise?: number;
+  /**
+   * Values that answer the question without naming an option ("3", "every 5 weeks" at "what
+   * would you like to change?"): such a message ends the prompt with index -1 and its text.
+   */
+  values?: EntityType[];
 }
 
 const optionsOf = (state: PawPromptState): ChoiceOption[] =>
@@ -106,8 +114,13 @@ class PawChoicePrompt extends PawPrompt<ChoiceAnswer> {
     const options = optionsOf(state);
     // "I changed my mind" is no reason to pick "Switching products".
     if (isBackOut(text)) return { kind: 'miss', problem: '' };
-    const m = matchChoice(text, options);
-    const answer = (index: number): PromptReading<ChoiceAnswer> => ({ kind: 'answer', value: { index, value: options[index]!.title, score: 1, text } });
+    // A question is never an answer picked by its words ("why do you need to know?" is not "My pet doesn't need it").
+    // ("how often it comes" answers "what would you like to change?": only a real question is one here.)
+    const asks = /\?\s*$/.test(text) || /^(?:why|will|would|can|could|should|do|does|did|is|are|am)\b/i.test(text);
+    const m = asks && !options.some((o) => o.title.toLowerCase() === text.toLowerCase()) ? { kind: 'none' as const } : matchChoice(text, options);
+    const answer = (index: number): PromptReading<ChoiceAnswer> => ({ kind: 'answer', value: { index, value: options[index]?.title ?? text, score: 1, text } });
+    const values = (state.options as ChoiceExtras).values;
+    if (m.kind === 'none' && values && heard?.entities.some((e) => values.includes(e.type))) return answer(-1);
     if (m.kind === 'one') {
       // "skip the litter instead" while asked which to pause names an option but asks for another
       // task of the same skill: offered to the bot first, taken as the answer only if it is not one.
@@ -118,13 +131,13 @@ class PawChoicePrompt extends PawPrompt<ChoiceAnswer> {
       return answer(m.index);
     }
     const otherwise = (state.options as ChoiceExtras).otherwise;
-    if (m.kind === 'none' && otherwise !== undefined && promptTurn.insisting(context) && !isQuestion(text) && !isBackOut(text)) return answer(otherwise);
+    if (m.kind === 'none' && otherwise !== undefined && promptTurn.insisting(context) && !asks && !isBackOut(text)) return answer(otherwise);
     if (m.kind === 'several') {
       const titles = m.indexes.map((i) => options[i]!.title);
       return { kind: 'miss', meant: true, problem: `That could be ${titles.map((t) => `"${t}"`).join(' or ')}.`, suggestions: titles.map((title) => ({ title })) };
     }
     const list = options.map((o) => o.title).join(', ');
-    if (isQuestion(text)) return { kind: 'miss', problem: `I can't answer that here, sorry. Please pick one of: ${list}.` };
+    if (asks) return { kind: 'miss', problem: `I can't answer that here, sorry. Please pick one of: ${list}.` };
     return { kind: 'miss', problem: `I couldn't match "${text.slice(0, 60)}" to one of the options (${list}): tap one, or type its name or its number.` };
   }
   protected question(state: PawPromptState) {

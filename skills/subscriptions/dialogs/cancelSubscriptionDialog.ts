@@ -3,6 +3,7 @@ import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallSte
 import type { CancelSubscriptionRequest } from '../../../contracts/subscriptions';
 import { choicePrompt, confirmPrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
 import { nothingChanged } from '../../../bot/dialogs/nothingChanged';
+import { promptTurn } from '../../../bot/turn/promptTurn';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import type { SkillServices } from '../../shared/skillServices';
@@ -17,7 +18,7 @@ const OFFER_PAUSE = `${CANCEL_SUBSCRIPTION_DIALOG}.offerPause`;
 /** The reasons offered, with the words customers use for them ("we are moving", "it costs too much"). */
 const REASONS: { title: string; reason: CancelSubscriptionRequest['reason']; synonyms: string[] }[] = [
   { title: 'I have too much', reason: 'too_much_product', synonyms: ['too much', 'too many', 'plenty', 'stock', 'pile', 'enough', 'surplus', 'cupboard', 'full', 'leftover'] },
-  { title: 'Too expensive', reason: 'too_expensive', synonyms: ['expensive', 'price', 'pricey', 'cost', 'costs', 'afford', 'money', 'cheaper', 'budget'] },
+  { title: 'Too expensive', reason: 'too_expensive', synonyms: ['expensive', 'price', 'pricey', 'cost', 'costs', 'afford', 'money', 'too much money', 'costs too much', 'cheaper', 'budget'] },
   { title: "My pet doesn't need it", reason: 'pet_no_longer_needs', synonyms: ['need', 'passed', 'died', 'rehomed', 'vet', 'diet', 'allergic', 'grew', 'no longer', "doesn't like", 'hate'] },
   { title: 'Switching products', reason: 'switching_product', synonyms: ['switch', 'switching', 'another brand', 'different', 'other brand', 'elsewhere', 'new brand', 'trying'] },
   { title: "I'm moving", reason: 'moving', synonyms: ['moving', 'move', 'relocating', 'relocate', 'new address', 'new house', 'abroad'] },
@@ -44,7 +45,9 @@ export class CancelSubscriptionDialog extends ComponentDialog {
             // The pause dialog finds the subscription again by its name: no second question.
             const { recognition } = step.options as SkillDialogOptions;
             conversationData(step.context).activeIntent = PAUSE_SUBSCRIPTION_DIALOG;
-            return step.replaceDialog(PAUSE_SUBSCRIPTION_DIALOG, { recognition: { ...recognition, text: chosen(step).product.name, entities: [] } } satisfies SkillDialogOptions);
+            // "yes, for 4 weeks": the length given with the yes is kept.
+            const entities = promptTurn.heard(step.context)?.entities.filter((e) => e.type === 'duration' || e.type === 'date') ?? [];
+            return step.replaceDialog(PAUSE_SUBSCRIPTION_DIALOG, { recognition: { ...recognition, text: chosen(step).product.name, entities } } satisfies SkillDialogOptions);
           }
           if (step.result === undefined) {
             await nothingChanged(step.context, subscriptionsReplies.gaveUp);

@@ -1,8 +1,8 @@
 import { vals } from '../../../bot/dialogs/stepValues';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ModifySubscriptionRequest } from '../../../contracts/subscriptions';
 import type { Recognition } from '../../../bot/nlu/recognizer';
-import { checkedTextPrompt, choicePrompt, PROMPTS, type ChoiceAnswer } from '../../../bot/dialogs/prompts';
+import { checkedTextPrompt, choicePrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { say } from '../../../bot/turn/say';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
@@ -130,7 +130,11 @@ export class ModifySubscriptionDialog extends ComponentDialog {
             vals(step).bare = n;
             return step.prompt(PROMPTS.choice, { prompt: subscriptionsReplies.whichNumber(n), choices: [`${n} per delivery`, subscriptionsReplies.every(n)] });
           }
-          return step.prompt(PROMPTS.choice, { prompt: subscriptionsReplies.askChange, choices: FIELDS.map((f) => ({ value: f.title, synonyms: f.synonyms })) });
+          return step.prompt(PROMPTS.choice, {
+            prompt: subscriptionsReplies.askChange,
+            choices: FIELDS.map((f) => ({ value: f.title, synonyms: f.synonyms })),
+            values: ['quantity', 'frequency', 'duration', 'date'],
+          } as PromptOptions & ChoiceExtras);
         },
         async (step: WaterfallStepContext) => {
           if (Object.keys(vals(step).changes).length > 0) return step.next();
@@ -138,6 +142,23 @@ export class ModifySubscriptionDialog extends ComponentDialog {
           if (!pick) {
             await say(step.context, subscriptionsReplies.gaveUp);
             return step.endDialog();
+          }
+          if (pick.index === -1) {
+            // A value instead of an option: "every 5 weeks" is the change; "3" is asked about.
+            const r = await services.recognizer.recognize(pick.text);
+            const { changes, problems } = readChanges(r, today());
+            if (Object.keys(changes).length > 0) {
+              Object.assign(vals(step).changes, changes);
+              return step.next();
+            }
+            const n = problems.length ? undefined : bareNumber(r);
+            if (n === undefined) {
+              for (const p of problems) await say(step.context, p);
+              await say(step.context, subscriptionsReplies.gaveUp);
+              return step.endDialog();
+            }
+            vals(step).bare = n;
+            return step.prompt(PROMPTS.choice, { prompt: subscriptionsReplies.whichNumber(n), choices: [`${n} per delivery`, subscriptionsReplies.every(n)] });
           }
           const bare = vals(step).bare as number | undefined;
           vals(step).field = bare !== undefined ? (pick.index === 0 ? 'quantity' : 'frequencyWeeks') : FIELDS[pick.index]!.field;
@@ -150,12 +171,16 @@ export class ModifySubscriptionDialog extends ComponentDialog {
         async (step: WaterfallStepContext) => {
           const changes = vals(step).changes as ModifySubscriptionRequest;
           if (Object.keys(changes).length === 0) {
+            const answer = step.result as string | ChoiceAnswer | undefined;
+            // The answer to "3 per delivery, or every 3 weeks?" asked after a bare number.
+            if (typeof answer === 'object' && vals(step).bare !== undefined) vals(step).field = answer.index === 0 ? 'quantity' : 'frequencyWeeks';
+            const text = typeof answer === 'object' && vals(step).bare !== undefined ? String(vals(step).bare) : answer;
             const field = vals(step).field as Field;
-            if (typeof step.result !== 'string') {
+            if (typeof text !== 'string') {
               await say(step.context, subscriptionsReplies.gaveUp);
               return step.endDialog();
             }
-            const r = readField(field, await services.recognizer.recognize(step.result), today(), true);
+            const r = readField(field, await services.recognizer.recognize(text), today(), true);
             if (!r?.ok) {
               await say(step.context, subscriptionsReplies.gaveUp);
               return step.endDialog();

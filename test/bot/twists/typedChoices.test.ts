@@ -125,4 +125,58 @@ describe('twists: typed answers to button questions', function () {
     assert.equal(s.status, 'active');
     assert.equal(s.nextDeliveryDate, '2026-12-29');
   });
+
+  it('"yes, for 4 weeks" to "would you rather pause it?" pauses for 4 weeks without asking the length', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['cancel my dog food', /would you rather pause it instead\?/],
+      ['yes for 4 weeks', /Pause \*\*Grain-Free Salmon Dog Food 24 lb\*\* until \*\*Thursday, December 24\*\*\?/],
+      ['yes', /paused until Thursday, December 24/],
+    ]);
+    const s = await state.subscription(h, 'cus-ava', 'sub-ava-1');
+    assert.equal(s.status, 'paused');
+    assert.equal(s.pausedUntil, '2026-12-24');
+  });
+
+  it('"both" at "which one?" is re-asked, not taken for a goodbye', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['skip a delivery', /Which subscription/],
+      ['both', (r) => {
+        assert.match(r.text, /couldn't match "both"[\s\S]*Which subscription/);
+        assert.doesNotMatch(r.text, /how did we do/i);
+      }],
+      ['the dog food one pls', /Skip the \*\*Grain-Free Salmon Dog Food 24 lb\*\*/],
+      ['no', /didn't change anything/],
+    ]);
+    await state.untouched(h, 'cus-ava');
+  });
+
+  it('a question at the cancel reason picks no reason by its words; then "it costs too much"', async () => {
+    h = await startBotHarness({ customerId: 'cus-ben' });
+    await transcript(h, [
+      ['please cancel my litter autoship', /pause it instead/],
+      ['nope', /why you are cancelling/],
+      ['why do you need to know?', (r) => {
+        assert.match(r.text, /can't answer that here[\s\S]*why you are cancelling/);
+        assert.doesNotMatch(r.text, /for good/);
+      }],
+      ['it costs too much', /Cancel \*\*Clumping Cat Litter 40 lb\*\* for good\?/],
+      ['yes', /is cancelled/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-ben', 'sub-ben-1')).cancelReason, 'too_expensive');
+  });
+
+  it('a bare number at "what would you like to change?" is asked about', async () => {
+    h = await startBotHarness({ customerId: 'cus-chloe' });
+    await transcript(h, [
+      ['modify my autoship', /What would you like to change/],
+      ['4', /4 per delivery, or a delivery every 4 weeks\?/],
+      ['every 4 weeks', /to \*\*every 4 weeks\*\*\?/],
+      ['yes', /every 4 weeks/],
+    ]);
+    const s = await state.subscription(h, 'cus-chloe', 'sub-chloe-1');
+    assert.equal(s.frequencyWeeks, 4);
+    assert.equal(s.quantity, 1);
+  });
 });
