@@ -200,6 +200,8 @@ export class PawBot extends ActivityHandler {
     if (!clicked && r.text.split(/\s+/).filter(Boolean).length < 2) return undefined;
     // A look-up ("what are my subscriptions?") never ends the flow it interrupts.
     if (this.intents.get(d.intent)?.readOnly) return 'aside';
+    // "… too", "also …": one more request, served before the waiting one, which is not dropped.
+    if (/\b(?:too|also|as well)\b/i.test(r.text)) return 'aside';
     return domainOf(d.intent) === domainOf(data.activeIntent) ? 'switch' : 'aside';
   }
 

@@ -21,13 +21,21 @@ function yesNoProblem(text: string): string {
   return isQuestion(text) ? "I can't answer that here, sorry, and nothing has changed yet." : 'I need a clear yes or no here; nothing has changed yet.';
 }
 
-// "yes, for 4 weeks", "no, just cancel it": the answer first, then what goes with it.
-const LEADING = /^\s*(yes|yeah|yep|yup|sure|ok|okay|no|nope|nah)\b[\s,.!-]+(?!.*\b(?:but|wait|though|however|meant)\b)(?=[^?]*$)\S/i;
+// "yes, for 4 weeks": the answer first, then a value that goes with it. Anything else after the
+// yes or no ("ok then no", "yes but…") leaves the answer unclear.
+const LEADING = /^\s*(yes|yeah|yep|yup|sure|ok|okay|no|nope|nah)\b[\s,.!-]+(?!.*\b(?:but|wait|though|however|meant|no|not|nope|nah|never|don'?t|stop|cancel|yes|ok|okay|sure)\b)(?=[^?]*$)\S/i;
 
-/** A yes/no question that is not an account change: the result is `true`, `false`, or `undefined` (gave up). */
+/** A clear yes or no; or one followed only by a value ("yes, for 4 weeks"). */
+function leadingConsent(text: string, heard: Recognition | undefined) {
+  const lead = LEADING.exec(text)?.[1];
+  return lead && heard?.entities.length ? readConsent(lead) : undefined;
+}
+
+/** A yes/no question (the result is `true`, `false`, or `undefined`: gave up); a yes counts as consent. */
 class YesNoPrompt extends PawPrompt<boolean> {
-  protected async read(_c: TurnContext, text: string): Promise<PromptReading<boolean>> {
-    const c = readConsent(text) ?? readConsent(LEADING.exec(text)?.[1] ?? '');
+  protected async read(context: TurnContext, text: string, heard: Recognition | undefined): Promise<PromptReading<boolean>> {
+    const c = readConsent(text) ?? leadingConsent(text, heard);
+    if (c === 'yes') promptTurn.markConsented(context);
     return c ? { kind: 'answer', value: c === 'yes' } : { kind: 'miss', problem: yesNoProblem(text) };
   }
   protected question(state: PawPromptState) {

@@ -39,7 +39,8 @@ export function changeConfirmPrompt<V>(
   return consentPrompt<PendingChange<V>>(CONFIRM, {
     describe: (p) => spec.describe(p.subscription, p.value),
     revise: async (p, heard, context) => {
-      if (SIDE_QUESTION.test(heard.text)) return undefined;
+      // "pause my litter for 2 weeks too" at a resume confirmation is another request, not a correction.
+      if (SIDE_QUESTION.test(heard.text) || (heard.intent.startsWith('subscription.') && heard.intent !== `subscription.${action}` && heard.score >= 0.6)) return undefined;
       let subscription = p.subscription;
       const all = await services.subscriptions.list(customerOf(context).customerId!);
       // Names only: "for 6 weeks not 4" must not pick "Flea & Tick Chews 6-pack" by its 6.

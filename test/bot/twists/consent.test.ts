@@ -77,4 +77,19 @@ describe('twists: consent is explicit', function () {
     ]);
     assert.equal((await state.subscription(h, 'cus-emma', 'sub-emma-1')).nextDeliveryDate, '2027-01-19');
   });
+
+  it('"ok then no" at a gift card redemption is not a yes: the card stays as it is', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['redeem my gift card', /16-digit number/],
+      ['6006 4912 3456 1001', /PIN/],
+      ['pin is 1234', /Add the \*\*\$50\.00\*\*/],
+      ['ok then no', (r) => {
+        assert.doesNotMatch(r.text, /is now store credit/);
+        assert.match(r.text, /clear yes or no/);
+      }],
+      ['no', /untouched/],
+    ]);
+    assert.equal(await state.giftCardCents(h, 'cus-ava', '6006491234561001', '1234'), 5000);
+  });
 });

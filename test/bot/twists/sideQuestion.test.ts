@@ -94,4 +94,16 @@ describe('twists: side questions in the middle of a flow', function () {
     assert.equal(s.status, 'active');
     assert.equal(s.nextDeliveryDate, '2026-12-29');
   });
+
+  it('"… too": another change of the same skill is served first, then the waiting confirmation', async () => {
+    h = await startBotHarness({ customerId: 'cus-ben' });
+    await transcript(h, [
+      ['resume my cat food', /Resume \*\*Indoor Cat Food 12 lb\*\* now\?/],
+      ['wait actually pause my litter for 2 weeks too', /Pause \*\*Clumping Cat Litter 40 lb\*\* until \*\*Thursday, December 10\*\*\?/],
+      ['yes', /paused until Thursday, December 10[\s\S]*Resume \*\*Indoor Cat Food 12 lb\*\* now\?/],
+      ['yes', /active again/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-ben', 'sub-ben-1')).pausedUntil, '2026-12-10');
+    assert.equal((await state.subscription(h, 'cus-ben', 'sub-ben-2')).status, 'active');
+  });
 });
