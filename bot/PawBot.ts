@@ -33,11 +33,11 @@ export interface PawBotDeps {
   events?: BotEvents;
 }
 
-/** "cancel", "stop", "never mind"… alone: stop what is in progress (not "cancel my subscription"). */
 /**
  * The bot: every customer message is classified, routed by confidence (one routing function
- * decides answer, clarify, fallback or hand off) and served by a skill dialog. Interruptions
- * ("help", "cancel", a new topic) work in the middle of any dialog. While a conversation waits
+ * decides answer, clarify, fallback or hand off) and served by a skill dialog. In the middle of
+ * a dialog the waiting prompt reads the message first; a back-out, a side question or another
+ * request work at any prompt (see `atPrompt`). While a conversation waits
  * for or talks to a human agent, the bot does not classify anything.
  */
 export class PawBot extends ActivityHandler {
