@@ -1,5 +1,5 @@
 import { ActivityHandler, ActivityTypes, HandoffEventNames, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Logger } from '../platform/logger';
 import { maskText } from '../platform/mask';
 import { BotEvents, type BotEventMap } from './botEvents';
@@ -160,7 +160,7 @@ export class PawBot extends ActivityHandler {
       const result = await dc.continueDialog();
       if (!promptTurn.takeDeclined(context)) {
         this.trail(data, recognition, 'slot');
-        return this.afterContinue(context, dc, depth, result.status);
+        return this.afterContinue(context, dc, depth, result);
       }
     }
     if (isBackOut(text)) {
@@ -181,7 +181,7 @@ export class PawBot extends ActivityHandler {
     promptTurn.insist(context);
     this.trail(data, recognition, 'slot');
     const result = await dc.continueDialog();
-    return this.afterContinue(context, dc, depth, result.status);
+    return this.afterContinue(context, dc, depth, result);
   }
 
   /**
@@ -230,10 +230,12 @@ export class PawBot extends ActivityHandler {
     data.activeIntent = back;
   }
 
-  private afterContinue(context: TurnContext, dc: DialogContext, depth: number, status: DialogTurnStatus): void {
+  private afterContinue(context: TurnContext, dc: DialogContext, depth: number, { status, result }: DialogTurnResult): void {
     const data = conversationData(context);
     if (status === DialogTurnStatus.complete || status === DialogTurnStatus.cancelled) {
-      if (status === DialogTurnStatus.complete && promptTurn.consented(context)) data.afterAction = true;
+      // A change the API refused is not done: a yes after it is not "already done".
+      const refused = typeof result === 'object' && result !== null && 'refused' in result;
+      if (status === DialogTurnStatus.complete && promptTurn.consented(context) && !refused) data.afterAction = true;
       data.suspended = undefined;
       return this.afterDialog(context, data, status);
     }
@@ -308,6 +310,8 @@ export class PawBot extends ActivityHandler {
       promptTurn.setHeard(context, r);
       await this.route(context, dc, r, decide(r, this.deps.thresholds(), { consecutiveFallbacks: 0 }));
     }
+    // A person took the conversation: what was queued before is theirs to handle now.
+    if (data.handoff.status !== 'none') data.queued = undefined;
   }
 
   /** One place turns a routing decision into what the customer sees. */
