@@ -7,6 +7,7 @@ import { isSkip, MAX_COMMENT, parseRating, RATING_SUGGESTIONS, SKIP_COMMENT, typ
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
 import { isBackOut } from './dialogs/backOut';
 import { readConsent } from './dialogs/consent';
+import { isCorrection } from './dialogs/correction';
 import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
 import type { HandoffPacket } from './handoff/handoffPacket';
 import { initiateHandoff } from './handoff/initiateHandoff';
@@ -178,6 +179,7 @@ export class PawBot extends ActivityHandler {
       return this.route(context, dc, recognition, decision);
     }
     if (other === 'aside') return this.aside(context, dc, recognition, decision, depth);
+    if (isCorrection(text) && data.activeIntent && !data.suspended?.length) return this.restartCorrected(context, dc, recognition, data.activeIntent);
     promptTurn.insist(context);
     this.trail(data, recognition, 'slot');
     const result = await dc.continueDialog();
@@ -203,6 +205,21 @@ export class PawBot extends ActivityHandler {
     // "… too", "also …": one more request, served before the waiting one, which is not dropped.
     if (/\b(?:too|also|as well)\b/i.test(r.text)) return 'aside';
     return domainOf(d.intent) === domainOf(data.activeIntent) ? 'switch' : 'aside';
+  }
+
+  /**
+   * "no, I meant the cat litter" at a question other than the confirmation: the same task again,
+   * about what the correction names, with the other details of the first request ("for 3
+   * weeks") still given.
+   */
+  private async restartCorrected(context: TurnContext, dc: DialogContext, correction: Recognition, intent: string): Promise<void> {
+    const data = conversationData(context);
+    this.trail(data, correction, 'interrupt');
+    const kept = (data.requestDetails ?? []).filter((d) => !correction.entities.some((e) => e.type === d.type)).map((d) => d.text);
+    const r = kept.length ? await this.deps.recognizer.recognize([correction.text, ...kept].join(' ')) : correction;
+    await dc.cancelAllDialogs();
+    promptTurn.setHeard(context, r);
+    return this.answer(context, dc, { ...r, intent }, intent);
   }
 
   /** A side request mid-flow: answer it, then the flow resumes with its question. */
@@ -368,6 +385,8 @@ export class PawBot extends ActivityHandler {
     if (skill.needsCustomer && !customerOf(context).customerId) return say(context, replies.signInRequired);
     const data = conversationData(context);
     data.activeIntent = intent;
+    // The details of a new task ("for 3 weeks"), kept for a correction of what it is about; never secrets.
+    if (!dc.activeDialog) data.requestDetails = recognition.entities.filter((e) => e.type !== 'pin' && e.type !== 'giftCardNumber').map((e) => ({ type: e.type, text: e.text }));
     const result = await dc.beginDialog(skill.dialogId, { recognition } satisfies SkillDialogOptions);
     this.afterDialog(context, data, result.status);
   }

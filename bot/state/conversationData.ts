@@ -50,6 +50,8 @@ export interface ConversationData {
   suspended?: string[];
   /** Further requests of one message ("…, and what's my points balance?"), served when the current flow ends. */
   queued?: string[];
+  /** Values of the request that started the flow in progress ("3 weeks"), kept when the customer corrects what it is about. */
+  requestDetails?: { type: string; text: string }[];
   /** The last message completed an account change the customer had confirmed (a stray "yes" now is no new consent). */
   afterAction?: boolean;
   /** The satisfaction survey, once it was asked. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { isBackOut } from '../../bot/dialogs/backOut';
 import { readConsent } from '../../bot/dialogs/consent';
+import { isCorrection } from '../../bot/dialogs/correction';
 import { matchChoice } from '../../bot/dialogs/matchChoice';
 import { splitRequests } from '../../bot/routing/splitRequests';
 import { statedEntities } from '../../skills/shared/statedEntities';
@@ -67,4 +68,11 @@ describe('dialog language: consent, back-outs, typed choices, several requests, 
   ];
   for (const [text, types] of stated)
     it(`stated values: "${text}" → ${types.join(', ') || 'none'}`, () => assert.deepEqual(statedEntities({ text, entities: extractEntities(text, now) }).map((e) => e.type), types));
+
+  const corrections: [string, boolean][] = [
+    ['no, I meant the cat litter', true], ['no sorry, I meant the flea chews', true], ['oh I meant the flea chews', true], ['I mean the dog food', true],
+    ['wrong one, the dog food', true], ['not that one', true],
+    ['what do you mean?', false], ['the cat litter', false], ['I want to pause it', false], ['3 weeks', false],
+  ];
+  for (const [text, expected] of corrections) it(`correction: "${text}" → ${expected}`, () => assert.equal(isCorrection(text), expected));
 });

@@ -118,4 +118,45 @@ describe('twists: corrections at a confirmation', function () {
     assert.equal(s.quantity, 2);
     assert.equal(s.frequencyWeeks, 3);
   });
+
+  it('at a question before the confirmation: "no sorry, I meant the flea chews" starts over for them', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['pause my dog food', /For how long/],
+      ['no sorry, I meant the flea chews', (r) => {
+        assert.match(r.text, /For how long/);
+        assert.doesNotMatch(r.text, /didn't catch/);
+      }],
+      ['2 weeks', /Pause \*\*Flea & Tick Chews 6-pack\*\* until \*\*Thursday, December 10\*\*\?/],
+      ['yes', /paused until/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-2')).status, 'paused');
+    assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-1')).status, 'active');
+  });
+
+  it('at the cancel reason: "oh I meant the flea chews" is no reason, and the cancellation moves to them', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['cancel the dog food autoship', /Before you cancel Grain-Free Salmon Dog Food 24 lb/],
+      ['no', /why you are cancelling/],
+      ['oh I meant the flea chews', /Before you cancel Flea & Tick Chews 6-pack/],
+      ['no', /why you are cancelling/],
+      ['too expensive', /Cancel \*\*Flea & Tick Chews 6-pack\*\* for good\?/],
+      ['yes', /is cancelled/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-2')).status, 'cancelled');
+    assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-1')).status, 'active');
+  });
+
+  it('at the cancel reason, in other words: "sorry I meant the cat food"', async () => {
+    h = await startBotHarness({ customerId: 'cus-ben' });
+    await transcript(h, [
+      ['cancel my litter autoship', /pause it instead/],
+      ['nah', /why you are cancelling/],
+      ['sorry I meant the cat food', /why you are cancelling/],
+      ['we are moving', /Cancel \*\*Indoor Cat Food 12 lb\*\* for good\?/],
+      ['no', /didn't change anything/],
+    ]);
+    await state.untouched(h, 'cus-ben');
+  });
 });
