@@ -52,7 +52,8 @@ describe('dialog language: consent, back-outs, typed choices, several requests, 
     ["skip my next litter delivery, and what's my points balance?", ['skip my next litter delivery', "what's my points balance?"]],
     ['where is my order? also how many points do I have', ['where is my order?', 'how many points do I have']],
     ['skip my next delivery and then redeem 200 points', ['skip my next delivery', 'redeem 200 points']],
-    ['pause my dog food and flea chews', ['pause my dog food and flea chews']],
+    // Split here; the bot keeps it one request because "flea chews" alone is no request (see twoRequests.test.ts).
+    ['pause my dog food and flea chews', ['pause my dog food', 'flea chews']],
     ['I want to cancel my subscription because we are moving', ['I want to cancel my subscription because we are moving']],
   ];
   for (const [text, expected] of splits) it(`requests: "${text}"`, () => assert.deepEqual(splitRequests(text), expected));

@@ -63,4 +63,16 @@ describe('twists: two requests in one message', function () {
     await state.untouched(h, 'cus-chloe');
     assert.equal(await state.points(h, 'cus-chloe'), 150);
   });
+
+  it('"pause my dog food and flea chews" stays one request (the second part is no request of its own)', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['pause my dog food and flea chews', (r) => {
+        assert.doesNotMatch(r.text, /did you mean/i);
+        assert.match(r.text, /Which subscription|For how long/);
+      }],
+      ['never mind', /Nothing was changed/],
+    ]);
+    await state.untouched(h, 'cus-ava');
+  });
 });
