@@ -1,5 +1,5 @@
 import { ActivityHandler, ActivityTypes, HandoffEventNames, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Logger } from '../platform/logger';
 import { maskSecretAnswer, maskText } from '../platform/mask';
 import { isHubTurn } from './handoff/hubTurn';
@@ -8,6 +8,9 @@ import { BotEvents, type BotEventMap } from './botEvents';
 import { isSkip, MAX_COMMENT, parseRating, RATING_SUGGESTIONS, SKIP_COMMENT, type CsatState } from './csat/csatSurvey';
 import { accessFor } from './access/accessFor';
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
+import { isBackOut } from './dialogs/backOut';
+import { readConsent } from './dialogs/consent';
+import { isCorrection } from './dialogs/correction';
 import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
 import type { HandoffPacket } from './handoff/handoffPacket';
 import { initiateHandoff } from './handoff/initiateHandoff';
@@ -19,6 +22,8 @@ import { decide, type Decision } from './routing/decide';
 import { negatesIntent } from './routing/negatedRequest';
 import type { Thresholds } from './routing/thresholds';
 import { emptyConversationData, LIMITS, pushBounded, type ConversationData, type TrailEntry } from './state/conversationData';
+import { splitRequests } from './routing/splitRequests';
+import { promptTurn } from './turn/promptTurn';
 import { say } from './turn/say';
 import { chosenIntent } from './turn/suggestions';
 import { conversationData, customerOf, setTurnMemory } from './turn/turnMemory';
@@ -36,15 +41,11 @@ export interface PawBotDeps {
   signInUrl: string;
 }
 
-/** "cancel", "stop", "never mind"… alone: stop what is in progress (not "cancel my subscription"). */
-const STOP = /^\s*(cancel|stop|never\s*mind|nevermind|forget it|quit|abort|exit|no thanks?,? (?:stop|cancel))\s*[.!]*\s*$/i;
-
-const SMALL_TALK = new Set(['greeting', 'goodbye', 'thanks', 'help', 'none']);
-
 /**
  * The bot: every customer message is classified, routed by confidence (one routing function
- * decides answer, clarify, fallback or hand off) and served by a skill dialog. Interruptions
- * ("help", "cancel", a new topic) work in the middle of any dialog. While a conversation waits
+ * decides answer, clarify, fallback or hand off) and served by a skill dialog. In the middle of
+ * a dialog the waiting prompt reads the message first; a back-out, a side question or another
+ * request work at any prompt (see `atPrompt`). While a conversation waits
  * for or talks to a human agent, the bot does not classify anything.
  */
 export class PawBot extends ActivityHandler {
@@ -143,40 +144,200 @@ export class PawBot extends ActivityHandler {
     if (data.csat && data.csat.stage !== 'done' && (await this.continueSurvey(context, data, data.csat, text))) return;
 
     const dc = await this.dialogs.createContext(context);
-    if (STOP.test(text)) {
-      if (dc.activeDialog) {
-        await dc.cancelAllDialogs();
-        this.afterDialog(context, data, DialogTurnStatus.cancelled);
-        return say(context, replies.cancelled);
-      }
-      return say(context, replies.nothingToCancel);
-    }
-
     const picked = chosenIntent(context.activity.value);
     const recognition: Recognition = picked
       ? { text, intent: picked, score: 1, ranking: [{ intent: picked, score: 1 }], entities: (await this.deps.recognizer.recognize(text)).entities }
       : await this.deps.recognizer.recognize(text);
     const decision = picked ? ({ kind: 'answer', intent: picked } as Decision) : decide(recognition, this.deps.thresholds(), { consecutiveFallbacks: data.consecutiveFallbacks });
+    promptTurn.setHeard(context, recognition);
+    const afterAction = data.afterAction === true;
+    data.afterAction = undefined;
 
-    if (dc.activeDialog) {
-      if (this.isInterruption(recognition, decision, data)) {
-        this.trail(data, recognition, 'interrupt');
-        await dc.cancelAllDialogs();
-        this.afterDialog(context, data, DialogTurnStatus.cancelled);
-        return this.route(context, dc, recognition, decision);
-      }
-      if (decision.kind === 'answer' && decision.intent === 'help') {
-        this.trail(data, recognition, 'interrupt');
-        await say(context, replies.help);
-        await dc.repromptDialog();
-        return;
-      }
-      this.trail(data, recognition, 'slot');
+    if (dc.activeDialog) await this.atPrompt(context, dc, text, recognition, decision, picked !== undefined);
+    else await this.withoutFlow(context, dc, text, recognition, decision, picked !== undefined, afterAction);
+    await this.serveQueued(context, dc);
+  }
+
+  /**
+   * A message while a flow waits for an answer. The prompt gets it first; what it can't use is
+   * a back-out, another request (answered, then the same question again; or, for the same
+   * domain or a person, a change of topic), or else insisted on (the prompt says what it needs).
+   */
+  private async atPrompt(context: TurnContext, dc: DialogContext, text: string, recognition: Recognition, decision: Decision, clicked: boolean): Promise<void> {
+    const data = conversationData(context);
+    const depth = dc.stack.length;
+    if (!clicked) {
       const result = await dc.continueDialog();
-      this.afterDialog(context, data, result.status);
+      if (!promptTurn.takeDeclined(context)) {
+        this.trail(data, recognition, 'slot');
+        return this.afterContinue(context, dc, depth, result);
+      }
+    }
+    if (isBackOut(text)) {
+      this.trail(data, recognition, 'interrupt');
+      await this.endFlows(context, dc);
+      data.consecutiveFallbacks = 0;
+      return say(context, replies.cancelled, CAPABILITIES);
+    }
+    const other = this.otherRequest(recognition, decision, data, clicked);
+    if (other === 'switch') {
+      this.trail(data, recognition, 'interrupt');
+      await this.endFlows(context, dc);
+      // The customer must know the change they were confirming is dropped, not applied.
+      if (decision.kind === 'answer' && this.intents.has(decision.intent)) await say(context, replies.leftFlow);
+      return this.route(context, dc, recognition, decision);
+    }
+    if (other === 'aside') return this.aside(context, dc, recognition, decision, depth);
+    if (isCorrection(text) && data.activeIntent && !data.suspended?.length) return this.restartCorrected(context, dc, recognition, data.activeIntent);
+    promptTurn.insist(context);
+    this.trail(data, recognition, 'slot');
+    const result = await dc.continueDialog();
+    return this.afterContinue(context, dc, depth, result);
+  }
+
+  /**
+   * What a message the prompt could not use asks for: `aside` a request or question of another
+   * domain (served on top of the waiting flow), `switch` a new task in the same domain, a person,
+   * or goodbye (the waiting flow ends), or nothing (it is for the prompt).
+   */
+  private otherRequest(r: Recognition, d: Decision, data: ConversationData, clicked: boolean): 'aside' | 'switch' | undefined {
+    if (d.kind === 'handoff') return d.reason === 'asked_for_agent' ? 'switch' : undefined;
+    if (d.kind !== 'answer' || d.intent === 'none') return undefined;
+    if (d.intent === 'agent.request') return 'switch';
+    // Only a real goodbye ends a flow: a short answer such as "both" may be classified as one.
+    if (d.intent === 'goodbye') return GOODBYE.test(r.text) ? 'switch' : undefined;
+    if (['help', 'greeting', 'thanks'].includes(d.intent)) return 'aside';
+    if (!this.intents.has(d.intent) || d.intent === data.activeIntent) return undefined;
+    if (!clicked && r.text.split(/\s+/).filter(Boolean).length < 2) return undefined;
+    // A look-up ("what are my subscriptions?") never ends the flow it interrupts.
+    if (this.intents.get(d.intent)?.readOnly) return 'aside';
+    // "… too", "also …": one more request, served before the waiting one, which is not dropped.
+    if (/\b(?:too|also|as well)\b/i.test(r.text)) return 'aside';
+    return domainOf(d.intent) === domainOf(data.activeIntent) ? 'switch' : 'aside';
+  }
+
+  /**
+   * "no, I meant the cat litter" at a question other than the confirmation: the same task again,
+   * about what the correction names, with the other details of the first request ("for 3
+   * weeks") still given.
+   */
+  private async restartCorrected(context: TurnContext, dc: DialogContext, correction: Recognition, intent: string): Promise<void> {
+    const data = conversationData(context);
+    this.trail(data, correction, 'interrupt');
+    const kept = (data.requestDetails ?? []).filter((d) => !correction.entities.some((e) => e.type === d.type)).map((d) => d.text);
+    const r = kept.length ? await this.deps.recognizer.recognize([correction.text, ...kept].join(' ')) : correction;
+    await dc.cancelAllDialogs();
+    promptTurn.setHeard(context, r);
+    return this.answer(context, dc, { ...r, intent }, intent);
+  }
+
+  /** A side request mid-flow: answer it, then the flow resumes with its question. */
+  private async aside(context: TurnContext, dc: DialogContext, recognition: Recognition, decision: Decision, depth: number): Promise<void> {
+    const data = conversationData(context);
+    this.trail(data, recognition, 'interrupt');
+    const waiting = data.activeIntent;
+    data.suspended = [...(data.suspended ?? []), waiting ?? ''];
+    await this.route(context, dc, recognition, decision);
+    if (data.handoff.status !== 'none') {
+      await this.endFlows(context, dc);
       return;
     }
+    // The side request asks something itself: the flow waits underneath until it ends.
+    if (dc.stack.length > depth) return;
+    this.resumeSuspended(context, data);
+    if (dc.activeDialog && !promptTurn.reprompted(context)) await dc.repromptDialog();
+  }
+
+  /** The side request on top ended: the flow under it is the active one again. */
+  private resumeSuspended(context: TurnContext, data: ConversationData): void {
+    const back = data.suspended?.pop() || undefined;
+    // "help" mid-flow started no skill of its own: nothing ended.
+    if (data.activeIntent && data.activeIntent !== back) this.emit('skillEnded', { conversationId: context.activity.conversation.id, intent: data.activeIntent, outcome: 'completed', at: new Date() });
+    data.activeIntent = back;
+  }
+
+  private afterContinue(context: TurnContext, dc: DialogContext, depth: number, { status, result }: DialogTurnResult): void {
+    const data = conversationData(context);
+    if (status === DialogTurnStatus.complete || status === DialogTurnStatus.cancelled) {
+      // A change the API refused is not done: a yes after it is not "already done".
+      const refused = typeof result === 'object' && result !== null && 'refused' in result;
+      if (status === DialogTurnStatus.complete && promptTurn.consented(context) && !refused) data.afterAction = true;
+      data.suspended = undefined;
+      return this.afterDialog(context, data, status);
+    }
+    if (dc.stack.length < depth && dc.activeDialog) this.resumeSuspended(context, data);
+  }
+
+  /** Ends every flow in progress (and what was queued behind them): nothing is changed. */
+  private async endFlows(context: TurnContext, dc: DialogContext): Promise<void> {
+    const data = conversationData(context);
+    await dc.cancelAllDialogs();
+    data.suspended = undefined;
+    data.queued = undefined;
+    // A back-out at the PIN question must not leave every later line masked as a secret.
+    data.expectingSecret = undefined;
+    this.afterDialog(context, data, DialogTurnStatus.cancelled);
+  }
+
+  /** A message with no flow in progress. */
+  private async withoutFlow(context: TurnContext, dc: DialogContext, text: string, recognition: Recognition, decision: Decision, clicked: boolean, afterAction: boolean): Promise<void> {
+    const data = conversationData(context);
+    const consent = clicked ? undefined : readConsent(text);
+    const polite = decision.kind === 'answer' && (decision.intent === 'thanks' || decision.intent === 'goodbye');
+    if (consent && !polite) {
+      // A yes or no with no question pending is never a new consent, and never "not understood".
+      this.trail(data, recognition, 'answer');
+      if (consent === 'yes') return afterAction ? say(context, replies.alreadyDone, CAPABILITIES) : say(context, replies.readyToHelp, CAPABILITIES);
+      return say(context, replies.nothingElse);
+    }
+    if (isBackOut(text)) {
+      this.trail(data, recognition, 'answer');
+      data.consecutiveFallbacks = 0;
+      return say(context, replies.nothingToCancel);
+    }
+    if (!clicked && (await this.severalRequests(context, dc, text))) return;
     return this.route(context, dc, recognition, decision);
+  }
+
+  /**
+   * "skip my next litter delivery, and what's my points balance?": when every part of a message
+   * is a clear request of its own, quick answers come first, then the others one after the other
+   * (each with the details its part gave). @returns false when the message is one request.
+   */
+  private async severalRequests(context: TurnContext, dc: DialogContext, text: string): Promise<boolean> {
+    const parts = splitRequests(text);
+    if (parts.length < 2) return false;
+    const thresholds = this.deps.thresholds();
+    const requests = await Promise.all(
+      parts.map(async (part) => {
+        const r = await this.deps.recognizer.recognize(part);
+        return { r, d: decide(r, thresholds, { consecutiveFallbacks: 0 }) };
+      }),
+    );
+    const intents = requests.map(({ d }) => (d.kind === 'answer' && this.intents.has(d.intent) ? d.intent : undefined));
+    const secret = requests.some(({ r }) => r.entities.some((e) => e.type === 'pin' || e.type === 'giftCardNumber'));
+    if (secret || intents.some((i) => i === undefined) || new Set(intents).size < intents.length) return false;
+    const ordered = requests.map((x, i) => ({ ...x, quick: this.intents.get(intents[i]!)!.readOnly === true ? 0 : 1 })).sort((a, b) => a.quick - b.quick);
+    const [first, ...rest] = ordered;
+    await this.route(context, dc, first!.r, first!.d);
+    const data = conversationData(context);
+    // Kept in conversation state until served: masked like every other kept text.
+    data.queued = [...rest.map((x) => maskText(x.r.text)), ...(data.queued ?? [])];
+    return true;
+  }
+
+  /** Serves queued requests once nothing is in progress. */
+  private async serveQueued(context: TurnContext, dc: DialogContext): Promise<void> {
+    const data = conversationData(context);
+    while (data.queued?.length && !dc.activeDialog && data.handoff.status === 'none') {
+      const next = data.queued.shift()!;
+      if (data.queued.length === 0) data.queued = undefined;
+      const r = await this.deps.recognizer.recognize(next);
+      promptTurn.setHeard(context, r);
+      await this.route(context, dc, r, decide(r, this.deps.thresholds(), { consecutiveFallbacks: 0 }));
+    }
+    // A person took the conversation: what was queued before is theirs to handle now.
+    if (data.handoff.status !== 'none') data.queued = undefined;
   }
 
   /** One place turns a routing decision into what the customer sees. */
@@ -237,6 +398,8 @@ export class PawBot extends ActivityHandler {
     if (negatesIntent(intent, recognition.text)) return say(context, replies.negated, CAPABILITIES);
     const data = conversationData(context);
     data.activeIntent = intent;
+    // The details of a new task ("for 3 weeks"), kept for a correction of what it is about; never secrets.
+    if (!dc.activeDialog) data.requestDetails = recognition.entities.filter((e) => e.type !== 'pin' && e.type !== 'giftCardNumber').map((e) => ({ type: e.type, text: e.text }));
     // Dialog options are saved with the dialog state (Redis, 24 h): never a card number or PIN (a gift card dialog reads them from the message itself).
     const result = await dc.beginDialog(access.dialogId, { recognition: maskRecognition(recognition) } satisfies SkillDialogOptions);
     this.afterDialog(context, data, result.status);
@@ -249,21 +412,9 @@ export class PawBot extends ActivityHandler {
     data.activeIntent = undefined;
   }
 
-  /**
-   * A confident, different task in the middle of a dialog ("actually, where is my order?")
-   * switches topic; a short answer to the dialog's question does not.
-   */
-  private isInterruption(r: Recognition, d: Decision, data: ConversationData): boolean {
-    if (d.kind === 'handoff') return true;
-    if (d.kind !== 'answer' || SMALL_TALK.has(d.intent) || d.intent === data.activeIntent) return false;
-    if (!this.intents.has(d.intent) && d.intent !== 'agent.request') return false;
-    const words = r.text.split(/\s+/).filter(Boolean).length;
-    return words >= 3;
-  }
-
   /** Waiting for or talking to a person: nothing goes to the classifier. */
   private async whileWithHumans(context: TurnContext, data: ConversationData, text: string): Promise<void> {
-    if (data.handoff.status === 'waiting' && STOP.test(text)) {
+    if (data.handoff.status === 'waiting' && isBackOut(text)) {
       data.handoff = { status: 'none' };
       await context.sendActivity({ type: ActivityTypes.Event, name: 'handoff.cancel', value: { reason: 'customer_cancelled' } });
       return say(context, replies.leftQueue, CAPABILITIES);
@@ -370,6 +521,11 @@ const TITLES: Record<string, string> = {
   goodbye: "That's all",
   thanks: 'Thanks',
 };
+
+const GOODBYE = /\b(?:bye|goodbye|good night|see (?:you|ya)|that'?s (?:all|it)|i'?m done|have a (?:good|nice))\b/i;
+
+/** "subscription.pause" → "subscription": intents of one domain replace each other mid-flow. */
+const domainOf = (intent: string | undefined): string => (intent ?? '').split('.')[0]!;
 
 /** A button title for an intent. */
 export const intentTitle = (intent: string): string => TITLES[intent] ?? intent;

@@ -34,6 +34,10 @@ export const replies = {
   clarify: 'Just to be sure, did you mean one of these?',
   cancelled: "Okay, I've stopped that. Nothing was changed. What else can I do for you?",
   negated: "Okay, I won't do that, and nothing has been changed. If there is something else you'd like me to do, just tell me.",
+  alreadyDone: "That's already done, so there is nothing more to confirm. Anything else I can help with?",
+  readyToHelp: 'Sure! What can I help you with?',
+  nothingElse: 'Alright. If you need anything else, just write.',
+  leftFlow: "Okay, I've left that one as it was; nothing was changed.",
   nothingToCancel: "There's nothing in progress to cancel. What can I help you with?",
   signInRequired: (signInUrl: string) =>
     `I can only see that on your account, and you're not signed in. Please [sign in](${signInUrl}) and open the chat again, and I'll help you with it. ` +

@@ -11,6 +11,8 @@ export interface SkillIntent {
   anonymousDialogId?: string;
   /** Button title when the bot offers this intent (default: the bot's own titles). */
   title?: string;
+  /** Only looks something up and answers in one message (served first when a message asks for two things). */
+  readOnly?: boolean;
 }
 
 /** A domain's dialogs and the intents they serve. Built by `skills/<domain>/…Skill.ts`. */

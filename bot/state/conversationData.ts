@@ -46,6 +46,14 @@ export interface ConversationData {
   activeIntent?: string;
   /** The next customer message answers a secret question (a PIN): keep it out of transcripts. */
   expectingSecret?: boolean;
+  /** Skill intents of flows waiting under a side request ("what's my balance?" mid-flow), innermost last. */
+  suspended?: string[];
+  /** Further requests of one message ("…, and what's my points balance?"), served when the current flow ends. */
+  queued?: string[];
+  /** Values of the request that started the flow in progress ("3 weeks"), kept when the customer corrects what it is about. */
+  requestDetails?: { type: string; text: string }[];
+  /** The last message completed an account change the customer had confirmed (a stray "yes" now is no new consent). */
+  afterAction?: boolean;
   /** The satisfaction survey, once it was asked. */
   csat?: CsatState;
 }

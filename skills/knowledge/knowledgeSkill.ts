@@ -6,7 +6,7 @@ import type { KnowledgeBase } from './knowledgeBase';
 export function knowledgeSkill(knowledge: KnowledgeBase): Skill {
   return {
     name: 'knowledge',
-    intents: [...knowledge.topics.values()].map((t) => ({ intent: t.intent, dialogId: KNOWLEDGE_ANSWER_DIALOG, needsCustomer: false, title: t.title })),
+    intents: [...knowledge.topics.values()].map((t) => ({ intent: t.intent, dialogId: KNOWLEDGE_ANSWER_DIALOG, needsCustomer: false, title: t.title, readOnly: !t.offerPerson })),
     dialogs: [new KnowledgeAnswerDialog(knowledge)],
   };
 }

@@ -9,8 +9,8 @@ export function rewardsSkill(services: SkillServices): Skill {
   return {
     name: 'rewards',
     intents: [
-      { intent: 'rewards.balance', dialogId: REWARDS_BALANCE_DIALOG, needsCustomer: true },
-      { intent: 'rewards.history', dialogId: REWARDS_HISTORY_DIALOG, needsCustomer: true },
+      { intent: 'rewards.balance', dialogId: REWARDS_BALANCE_DIALOG, needsCustomer: true, readOnly: true },
+      { intent: 'rewards.history', dialogId: REWARDS_HISTORY_DIALOG, needsCustomer: true, readOnly: true },
       { intent: 'rewards.redeem', dialogId: REWARDS_REDEEM_DIALOG, needsCustomer: true },
     ],
     dialogs: [new RewardsBalanceDialog(services), new RewardsHistoryDialog(services), new RewardsRedeemDialog(services)],

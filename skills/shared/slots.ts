@@ -1,11 +1,12 @@
 import type { Recognition } from '../../bot/nlu/recognizer';
+import { statedEntities } from './statedEntities';
 
 /**
  * Typed slot values read from a recognition's entities: the only place skills touch the
  * entity shapes.
  */
-type R = Pick<Recognition, 'entities'>;
-const first = (r: R, type: string) => r.entities.find((e) => e.type === type) as Record<string, unknown> | undefined;
+type R = Pick<Recognition, 'entities'> & { text?: string };
+const first = (r: R, type: string) => statedEntities(r).find((e) => e.type === type) as Record<string, unknown> | undefined;
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 

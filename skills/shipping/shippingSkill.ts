@@ -11,9 +11,9 @@ export function shippingSkill(services: SkillServices): Skill {
   return {
     name: 'shipping',
     intents: [
-      { intent: 'shipping.track', dialogId: TRACK_ORDER_DIALOG, needsCustomer: true, anonymousDialogId: TRACK_ORDER_BY_NUMBER_DIALOG },
+      { intent: 'shipping.track', dialogId: TRACK_ORDER_DIALOG, needsCustomer: true, anonymousDialogId: TRACK_ORDER_BY_NUMBER_DIALOG, readOnly: true },
       { intent: 'shipping.problem', dialogId: REPORT_PROBLEM_DIALOG, needsCustomer: true },
-      { intent: 'order.list', dialogId: ORDER_LIST_DIALOG, needsCustomer: true },
+      { intent: 'order.list', dialogId: ORDER_LIST_DIALOG, needsCustomer: true, readOnly: true },
       { intent: 'order.cancel', dialogId: CANCEL_ORDER_DIALOG, needsCustomer: true },
     ],
     dialogs: [new TrackOrderDialog(services), new ReportProblemDialog(services), new OrderListDialog(services), new CancelOrderDialog(services), new TrackOrderByNumberDialog(services)],

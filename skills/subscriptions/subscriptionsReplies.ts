@@ -55,10 +55,10 @@ export const subscriptionsReplies = {
   pauseTooLong: 'I can pause a subscription for up to 26 weeks (about 6 months).',
   dateInPast: "That date has already passed; please pick a date after today.",
   dateTooFar: 'That is more than 180 days away; please pick a date within the next 6 months.',
-  confirmPause: (s: Subscription, until: string, today: string) =>
+  confirmPause: (s: Subscription, until: string, today: string, assumedWeeks?: number) =>
     s.status === 'paused'
       ? `**${s.product.name}** is paused until ${formatDay(s.pausedUntil!, today)}. Change the pause to end on **${formatDay(until, today)}** instead?`
-      : `Pause **${s.product.name}** until **${formatDay(until, today)}**? No deliveries will be sent until then.`,
+      : `Pause **${s.product.name}** ${assumedWeeks !== undefined ? `for **${plural(assumedWeeks, 'week')}** (I read your number as weeks), until` : 'until'} **${formatDay(until, today)}**? No deliveries will be sent until then.`,
   paused: (s: Subscription, today: string) =>
     s.nextDeliveryDate === s.pausedUntil
       ? `Done: your ${s.product.name} autoship is paused until ${formatDay(s.pausedUntil!, today)}, when deliveries restart.`
@@ -72,6 +72,8 @@ export const subscriptionsReplies = {
   confirmCancel: (s: Subscription) => `Cancel **${s.product.name}** for good? No further deliveries will be sent.`,
   cancelled: (s: Subscription) => `Done: your ${s.product.name} autoship is cancelled. You won't be charged for further deliveries.`,
   askChange: 'What would you like to change?',
+  whichNumber: (n: number) => `Just to be sure I change the right thing: ${n} per delivery, or a delivery every ${n === 1 ? 'week' : `${n} weeks`}?`,
+  every: (n: number) => (n === 1 ? 'Every week' : `Every ${n} weeks`),
   askFrequency: 'How often should it come? For example "every 6 weeks" (1 to 26 weeks).',
   badFrequency: 'Please give how often in weeks, between 1 and 26 (for example "every 4 weeks").',
   askQuantity: 'How many would you like each time? (1 to 20)',

@@ -12,7 +12,7 @@ export function subscriptionsSkill(services: SkillServices): Skill {
   return {
     name: 'subscriptions',
     intents: [
-      { intent: 'subscription.list', dialogId: SUBSCRIPTION_LIST_DIALOG, needsCustomer: true },
+      { intent: 'subscription.list', dialogId: SUBSCRIPTION_LIST_DIALOG, needsCustomer: true, readOnly: true },
       { intent: 'subscription.pause', dialogId: PAUSE_SUBSCRIPTION_DIALOG, needsCustomer: true },
       { intent: 'subscription.resume', dialogId: RESUME_SUBSCRIPTION_DIALOG, needsCustomer: true },
       { intent: 'subscription.skip', dialogId: SKIP_DELIVERY_DIALOG, needsCustomer: true },

@@ -2,7 +2,8 @@ import { vals } from '../../../bot/dialogs/stepValues';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Rewards } from '../../../contracts/rewards';
 import { newOperationId, operationKey } from '../../../bot/dialogs/operationKey';
-import { checkedTextPrompt, confirmPrompt, PROMPTS } from '../../../bot/dialogs/prompts';
+import { askConsent, checkedTextPrompt, consentPrompt, type ConsentAnswer } from '../../../bot/dialogs/prompts';
+import { nothingChanged } from '../../../bot/dialogs/nothingChanged';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { say, typing } from '../../../bot/turn/say';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
@@ -13,6 +14,7 @@ import { rewardsReplies } from '../rewardsReplies';
 
 export const REWARDS_REDEEM_DIALOG = 'rewards.redeem';
 const POINTS_PROMPT = `${REWARDS_REDEEM_DIALOG}.points`;
+const CONFIRM = `${REWARDS_REDEEM_DIALOG}.confirm`;
 
 interface RedeemState {
   rewards: Rewards;
@@ -27,20 +29,39 @@ async function pointsIn(services: SkillServices, text: string, all: number): Pro
   return slots.points(r) ?? slots.quantity(r);
 }
 
+/** Why a points amount can't be redeemed, or null. */
+function pointsProblem(points: number | undefined, rewards: Rewards): string | null {
+  if (points === undefined || points <= 0 || points % 100 !== 0) return rewardsReplies.badPoints;
+  if (points > rewards.points) return rewardsReplies.tooMany(rewards.points);
+  return null;
+}
+
 /** Turn points into store credit: amount (from the message or asked), confirm, one call. */
 export class RewardsRedeemDialog extends ComponentDialog {
   constructor(services: SkillServices) {
     super(REWARDS_REDEEM_DIALOG);
     this.initialDialogId = `${this.id}.steps`;
-    this.addDialog(confirmPrompt());
     this.addDialog(
-      checkedTextPrompt(POINTS_PROMPT, async (text, pc) => {
-        const state = pc.options.validations as RedeemState;
-        const points = await pointsIn(services, text, state.rewards.points);
-        if (points === undefined || points <= 0 || points % 100 !== 0) return rewardsReplies.badPoints;
-        if (points > state.rewards.points) return rewardsReplies.tooMany(state.rewards.points);
-        return null;
+      consentPrompt<RedeemState>(CONFIRM, {
+        describe: (p) => rewardsReplies.confirm(p.points!, p.rewards),
+        // "actually do 800": the new amount is confirmed instead.
+        revise: async (p, heard) => {
+          const points = /\b(all|everything|max(imum)?)\b/i.test(heard.text) ? Math.floor(p.rewards.points / 100) * 100 : (slots.points(heard) ?? slots.quantity(heard));
+          if (points === undefined || points === p.points) return undefined;
+          const problem = pointsProblem(points, p.rewards);
+          return problem ? { problem } : { pending: { ...p, points } };
+        },
       }),
+    );
+    this.addDialog(
+      checkedTextPrompt(
+        POINTS_PROMPT,
+        async (text, pc) => {
+          const state = pc.options.validations as RedeemState;
+          return pointsProblem(await pointsIn(services, text, state.rewards.points), state.rewards);
+        },
+        ['points', 'quantity'],
+      ),
     );
     this.addDialog(
       new WaterfallDialog(`${REWARDS_REDEEM_DIALOG}.steps`, [
@@ -60,11 +81,12 @@ export class RewardsRedeemDialog extends ComponentDialog {
             return step.endDialog();
           }
           const given = slots.points(recognition) ?? slots.quantity(recognition);
-          if (given !== undefined && given > 0 && given % 100 === 0 && given <= rewards.points) {
+          const problem = given === undefined ? null : pointsProblem(given, rewards);
+          if (given !== undefined && problem === null) {
             state.points = given;
             return step.next();
           }
-          if (given !== undefined) await say(step.context, given > rewards.points ? rewardsReplies.tooMany(rewards.points) : rewardsReplies.badPoints);
+          if (problem) await say(step.context, problem);
           return step.prompt(POINTS_PROMPT, { prompt: rewardsReplies.askPoints(rewards), validations: state });
         },
         async (step: WaterfallStepContext) => {
@@ -78,14 +100,16 @@ export class RewardsRedeemDialog extends ComponentDialog {
           }
           conversationData(step.context).slots.pointsToRedeem = state.points;
           state.operationId = newOperationId();
-          return step.prompt(PROMPTS.confirm, { prompt: rewardsReplies.confirm(state.points!, state.rewards) });
+          return askConsent<RedeemState>(step, CONFIRM, state);
         },
         async (step: WaterfallStepContext) => {
-          const state = vals(step).state as RedeemState;
-          if (step.result !== true) {
-            await say(step.context, rewardsReplies.declined);
+          const answer = step.result as ConsentAnswer<RedeemState>;
+          if (!answer?.yes) {
+            await nothingChanged(step.context, answer === undefined ? rewardsReplies.gaveUp : rewardsReplies.declined);
             return step.endDialog();
           }
+          const state = answer.pending;
+          conversationData(step.context).slots.pointsToRedeem = state.points;
           await typing(step.context);
           try {
             const done = await services.rewards.redeem(

@@ -1,7 +1,7 @@
 import { vals } from '../../../bot/dialogs/stepValues';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Order } from '../../../contracts/shipping';
-import { choicePrompt, PROMPTS } from '../../../bot/dialogs/prompts';
+import { choicePrompt, freeTextPrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { initiateHandoff } from '../../../bot/handoff/initiateHandoff';
 import { say, typing } from '../../../bot/turn/say';
@@ -16,6 +16,16 @@ export const REPORT_PROBLEM_DIALOG = 'shipping.problem';
 const ORDER_CHOICE = `${REPORT_PROBLEM_DIALOG}.order`;
 const DETAILS = `${REPORT_PROBLEM_DIALOG}.details`;
 
+/** Words customers use for each problem kind of {@link PROBLEMS} ("the box was crushed" → Damaged). */
+const PROBLEM_WORDS: readonly string[][] = [
+  ['never came', 'never got', 'not arrived', "hasn't arrived", 'lost', 'never showed', 'still waiting', 'not here yet'],
+  ['says delivered', 'marked delivered', 'shows delivered', 'delivered but', 'not here', 'stolen', 'nowhere'],
+  ['damaged', 'broken', 'crushed', 'smashed', 'torn', 'leaking', 'ripped', 'wet', 'dented', 'open'],
+  ['wrong', 'not what i ordered', 'different item', 'someone else', 'incorrect', 'mixed up'],
+  ['missing', 'only got', 'not all', 'short', 'forgot', 'left out', 'incomplete'],
+  ['other', 'else'],
+];
+
 /**
  * Lost, damaged, wrong or missing items, "delivered but not here": collect the order and what
  * went wrong, then hand off to a person (shipping problems go first in the queue).
@@ -26,7 +36,7 @@ export class ReportProblemDialog extends ComponentDialog {
     this.initialDialogId = `${this.id}.steps`;
     this.addDialog(choicePrompt());
     this.addDialog(choicePrompt(ORDER_CHOICE));
-    this.addDialog(new TextPrompt(DETAILS));
+    this.addDialog(freeTextPrompt(DETAILS));
     this.addDialog(
       new WaterfallDialog(`${REPORT_PROBLEM_DIALOG}.steps`, [
         async (step: WaterfallStepContext) => {
@@ -46,14 +56,17 @@ export class ReportProblemDialog extends ComponentDialog {
               return step.endDialog();
             }
             vals(step).orders = orders;
-            return step.prompt(ORDER_CHOICE, { prompt: shippingReplies.whichOrder, choices: orders.map((o) => `${o.id} (${o.status.replace(/_/g, ' ')})`) });
+            return step.prompt(ORDER_CHOICE, {
+              prompt: shippingReplies.whichOrder,
+              choices: orders.map((o) => ({ value: `${o.id} (${o.status.replace(/_/g, ' ')})`, synonyms: o.items.map((i) => i.name.split(',')[0]!) })),
+            });
           } catch (e) {
             return handleApiError(step, e, { action: 'look up your orders', write: false, refusals: { not_found: shippingReplies.notYours(named ?? '') } });
           }
         },
         async (step: WaterfallStepContext) => {
           if (!vals(step).orderId) {
-            const pick = step.result as FoundChoice | undefined;
+            const pick = step.result as ChoiceAnswer | undefined;
             const order = pick && (vals(step).orders as Order[])[pick.index];
             if (!order) {
               await say(step.context, shippingReplies.gaveUp);
@@ -62,12 +75,22 @@ export class ReportProblemDialog extends ComponentDialog {
             vals(step).orderId = order.id;
           }
           conversationData(step.context).slots.orderId = vals(step).orderId;
-          return step.prompt(PROMPTS.choice, { prompt: shippingReplies.askProblem, choices: PROBLEMS.map((p) => p.title) });
+          return step.prompt(PROMPTS.choice, {
+            prompt: shippingReplies.askProblem,
+            choices: PROBLEMS.map((p, i) => ({ value: p.title, synonyms: PROBLEM_WORDS[i] })),
+            otherwise: PROBLEMS.length - 1,
+          } as PromptOptions & ChoiceExtras);
         },
         async (step: WaterfallStepContext) => {
-          const pick = step.result as FoundChoice | undefined;
-          vals(step).problem = PROBLEMS[pick?.index ?? PROBLEMS.length - 1]!.summary;
+          const pick = step.result as ChoiceAnswer | undefined;
+          if (!pick) {
+            await say(step.context, shippingReplies.gaveUp);
+            return step.endDialog();
+          }
+          vals(step).problem = PROBLEMS[pick.index]!.summary;
           conversationData(step.context).slots.problem = vals(step).problem;
+          // "the box was crushed and the food spilled" already describes it: not asked again.
+          if (pick.text.split(/\s+/).length >= 4 && pick.text !== pick.value) return step.next(pick.text);
           return step.prompt(DETAILS, { prompt: shippingReplies.askDetails });
         },
         async (step: WaterfallStepContext) => {

@@ -1,25 +1,28 @@
 import { vals } from '../../../bot/dialogs/stepValues';
-import { ComponentDialog, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CancelSubscriptionRequest } from '../../../contracts/subscriptions';
-import { choicePrompt, confirmPrompt, PROMPTS } from '../../../bot/dialogs/prompts';
+import { choicePrompt, confirmPrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
+import { nothingChanged } from '../../../bot/dialogs/nothingChanged';
+import { promptTurn } from '../../../bot/turn/promptTurn';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import type { SkillServices } from '../../shared/skillServices';
 import { subscriptionsReplies } from '../subscriptionsReplies';
-import { applyIfConfirmed, askToConfirm } from './applySubscriptionChange';
+import { applyIfConfirmed, askToConfirm, changeConfirmPrompt } from './applySubscriptionChange';
 import { chooseSubscriptionSteps, chosen } from './chooseSubscription';
 import { PAUSE_SUBSCRIPTION_DIALOG } from './pauseSubscriptionDialog';
 
 export const CANCEL_SUBSCRIPTION_DIALOG = 'subscription.cancel';
 const OFFER_PAUSE = `${CANCEL_SUBSCRIPTION_DIALOG}.offerPause`;
 
-const REASONS: { title: string; reason: CancelSubscriptionRequest['reason'] }[] = [
-  { title: 'I have too much', reason: 'too_much_product' },
-  { title: 'Too expensive', reason: 'too_expensive' },
-  { title: "My pet doesn't need it", reason: 'pet_no_longer_needs' },
-  { title: 'Switching products', reason: 'switching_product' },
-  { title: "I'm moving", reason: 'moving' },
-  { title: 'Something else', reason: 'other' },
+/** The reasons offered, with the words customers use for them ("we are moving", "it costs too much"). */
+const REASONS: { title: string; reason: CancelSubscriptionRequest['reason']; synonyms: string[] }[] = [
+  { title: 'I have too much', reason: 'too_much_product', synonyms: ['too much', 'too many', 'plenty', 'stock', 'pile', 'enough', 'surplus', 'cupboard', 'full', 'leftover'] },
+  { title: 'Too expensive', reason: 'too_expensive', synonyms: ['expensive', 'price', 'pricey', 'cost', 'costs', 'afford', 'money', 'too much money', 'costs too much', 'cheaper', 'budget'] },
+  { title: "My pet doesn't need it", reason: 'pet_no_longer_needs', synonyms: ['need', 'passed', 'died', 'rehomed', 'vet', 'diet', 'allergic', 'grew', 'no longer', "doesn't like", 'hate'] },
+  { title: 'Switching products', reason: 'switching_product', synonyms: ['switch', 'switching', 'another brand', 'different', 'other brand', 'elsewhere', 'new brand', 'trying'] },
+  { title: "I'm moving", reason: 'moving', synonyms: ['moving', 'move', 'relocating', 'relocate', 'new address', 'new house', 'abroad'] },
+  { title: 'Something else', reason: 'other', synonyms: ['other', 'else', 'personal'] },
 ];
 
 /** Cancel: offer a pause first, ask the reason, confirm, one call. */
@@ -27,7 +30,7 @@ export class CancelSubscriptionDialog extends ComponentDialog {
   constructor(services: SkillServices) {
     super(CANCEL_SUBSCRIPTION_DIALOG);
     this.initialDialogId = `${this.id}.steps`;
-    this.addDialog(confirmPrompt());
+    this.addDialog(changeConfirmPrompt<CancelSubscriptionRequest['reason']>(services, 'cancel', { describe: (s) => subscriptionsReplies.confirmCancel(s) }));
     this.addDialog(confirmPrompt(OFFER_PAUSE));
     this.addDialog(choicePrompt());
     this.addDialog(
@@ -42,20 +45,34 @@ export class CancelSubscriptionDialog extends ComponentDialog {
             // The pause dialog finds the subscription again by its name: no second question.
             const { recognition } = step.options as SkillDialogOptions;
             conversationData(step.context).activeIntent = PAUSE_SUBSCRIPTION_DIALOG;
-            return step.replaceDialog(PAUSE_SUBSCRIPTION_DIALOG, { recognition: { ...recognition, text: chosen(step).product.name, entities: [] } } satisfies SkillDialogOptions);
+            // "yes, for 4 weeks": the length given with the yes is kept.
+            const entities = promptTurn.heard(step.context)?.entities.filter((e) => e.type === 'duration' || e.type === 'date') ?? [];
+            return step.replaceDialog(PAUSE_SUBSCRIPTION_DIALOG, { recognition: { ...recognition, text: chosen(step).product.name, entities } } satisfies SkillDialogOptions);
           }
-          return step.prompt(PROMPTS.choice, { prompt: subscriptionsReplies.askReason, choices: REASONS.map((r) => r.title) });
+          if (step.result === undefined) {
+            await nothingChanged(step.context, subscriptionsReplies.gaveUp);
+            return step.endDialog();
+          }
+          return step.prompt(PROMPTS.choice, {
+            prompt: subscriptionsReplies.askReason,
+            choices: REASONS.map((r) => ({ value: r.title, synonyms: r.synonyms })),
+            otherwise: REASONS.length - 1,
+          } as PromptOptions & ChoiceExtras);
         },
         async (step: WaterfallStepContext) => {
-          const pick = step.result as FoundChoice | undefined;
-          vals(step).reason = REASONS[pick?.index ?? REASONS.length - 1]!.reason;
+          const pick = step.result as ChoiceAnswer | undefined;
+          if (!pick) {
+            await nothingChanged(step.context, subscriptionsReplies.gaveUp);
+            return step.endDialog();
+          }
+          vals(step).reason = REASONS[pick.index]!.reason;
           conversationData(step.context).slots.cancelReason = vals(step).reason;
-          return askToConfirm(step, subscriptionsReplies.confirmCancel(chosen(step)));
+          return askToConfirm(step, vals(step).reason as CancelSubscriptionRequest['reason']);
         },
         async (step: WaterfallStepContext) =>
-          applyIfConfirmed(step, 'cancel your subscription', async (opts) => {
+          applyIfConfirmed<CancelSubscriptionRequest['reason']>(step, 'cancel your subscription', async (change, opts) => {
             return subscriptionsReplies.cancelled(
-              await services.subscriptions.cancel(customerOf(step.context).customerId!, chosen(step).id, { reason: vals(step).reason as CancelSubscriptionRequest['reason'] }, opts),
+              await services.subscriptions.cancel(customerOf(step.context).customerId!, change.subscription.id, { reason: change.value }, opts),
             );
           }),
       ]),

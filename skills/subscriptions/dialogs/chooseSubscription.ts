@@ -16,7 +16,7 @@ import { applyIfConfirmed, askToConfirm } from './applySubscriptionChange';
 
 export type SubscriptionAction = 'pause' | 'resume' | 'skip' | 'cancel' | 'modify';
 
-const ELIGIBLE: Record<SubscriptionAction, (s: Subscription) => boolean> = {
+export const ELIGIBLE: Record<SubscriptionAction, (s: Subscription) => boolean> = {
   // Pausing a paused subscription moves the end of its pause.
   pause: (s) => s.status !== 'cancelled',
   resume: (s) => s.status === 'paused',
@@ -74,8 +74,8 @@ export function chooseSubscriptionSteps(services: SkillServices, action: Subscri
     },
     async (step): Promise<DialogTurnResult> => {
       if (vals(step).instead === 'resume') {
-        return applyIfConfirmed(step, 'resume your subscription', async (opts) =>
-          subscriptionsReplies.resumed(await services.subscriptions.resume(customerOf(step.context).customerId!, chosen(step).id, opts), today()),
+        return applyIfConfirmed<string>(step, 'resume your subscription', async (change, opts) =>
+          subscriptionsReplies.resumed(await services.subscriptions.resume(customerOf(step.context).customerId!, change.subscription.id, opts), today()),
         );
       }
       if (!vals(step).subscription) {
@@ -105,5 +105,6 @@ async function explainIneligible(step: WaterfallStepContext, named: Subscription
   vals(step).subscription = only;
   vals(step).instead = instead;
   conversationData(step.context).slots.subscription = `${only.id} (${only.product.name})`;
-  return askToConfirm(step, `${why} ${subscriptionsReplies.offerResume}`);
+  // The skip dialog's confirmation shows this offer as it is (its value), instead of a skip.
+  return askToConfirm<string>(step, `${why} ${subscriptionsReplies.offerResume}`);
 }

@@ -1,8 +1,8 @@
 import { vals } from '../../../bot/dialogs/stepValues';
-import { ComponentDialog, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ModifySubscriptionRequest } from '../../../contracts/subscriptions';
 import type { Recognition } from '../../../bot/nlu/recognizer';
-import { checkedTextPrompt, choicePrompt, confirmPrompt, PROMPTS } from '../../../bot/dialogs/prompts';
+import { checkedTextPrompt, choicePrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { say } from '../../../bot/turn/say';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
@@ -10,18 +10,19 @@ import { isoDay } from '../../../platform/dates';
 import { formatDay } from '../../shared/format';
 import type { SkillServices } from '../../shared/skillServices';
 import { slots } from '../../shared/slots';
+import { countedQuantity } from '../../shared/statedEntities';
 import { readDate } from '../pauseRequest';
 import { subscriptionsReplies } from '../subscriptionsReplies';
-import { applyIfConfirmed, askToConfirm } from './applySubscriptionChange';
-import { chooseSubscriptionSteps, chosen } from './chooseSubscription';
+import { applyIfConfirmed, askToConfirm, changeConfirmPrompt } from './applySubscriptionChange';
+import { chooseSubscriptionSteps } from './chooseSubscription';
 
 export const MODIFY_SUBSCRIPTION_DIALOG = 'subscription.modify';
 
 type Field = 'frequencyWeeks' | 'quantity' | 'nextDeliveryDate';
-const FIELDS: { field: Field; title: string }[] = [
-  { field: 'frequencyWeeks', title: 'How often' },
-  { field: 'quantity', title: 'How many' },
-  { field: 'nextDeliveryDate', title: 'Next delivery date' },
+const FIELDS: { field: Field; title: string; synonyms: string[] }[] = [
+  { field: 'frequencyWeeks', title: 'How often', synonyms: ['frequency', 'often', 'every', 'weeks', 'interval', 'schedule'] },
+  { field: 'quantity', title: 'How many', synonyms: ['quantity', 'amount', 'number', 'bags', 'more', 'fewer', 'less', 'count'] },
+  { field: 'nextDeliveryDate', title: 'Next delivery date', synonyms: ['date', 'day', 'when', 'reschedule', 'delivery date', 'move'] },
 ];
 const ASK: Record<Field, string> = {
   frequencyWeeks: subscriptionsReplies.askFrequency,
@@ -32,16 +33,21 @@ const promptId = (f: Field) => `${MODIFY_SUBSCRIPTION_DIALOG}.${f}`;
 
 type Reading = { ok: true; value: number | string } | { ok: false; problem: string } | undefined;
 
-/** Reads one field's new value from what the customer said. */
-function readField(field: Field, r: Pick<Recognition, 'entities' | 'text'>, today: string): Reading {
+/**
+ * Reads one field's new value from what the customer said. `answer`: the message answers the
+ * question about this field, so a bare number is its value; in any other message a count needs
+ * what is counted ("2 bags") and a bare number is ambiguous (see {@link bareNumber}).
+ */
+function readField(field: Field, r: Pick<Recognition, 'entities' | 'text'>, today: string, answer: boolean): Reading {
   switch (field) {
     case 'frequencyWeeks': {
-      const w = slots.frequencyWeeks(r) ?? (/^\s*\d+\s*(weeks?)?\s*$/i.test(r.text) ? slots.quantity(r) : undefined);
+      const days = slots.durationDays(r);
+      const w = slots.frequencyWeeks(r) ?? (days !== undefined && days % 7 === 0 ? days / 7 : undefined) ?? (answer && /^\s*\d+\s*(weeks?)?\s*$/i.test(r.text) ? slots.quantity(r) : undefined);
       if (w === undefined) return undefined;
       return Number.isInteger(w) && w >= 1 && w <= 26 ? { ok: true, value: w } : { ok: false, problem: subscriptionsReplies.badFrequency };
     }
     case 'quantity': {
-      const q = slots.quantity(r);
+      const q = answer ? slots.quantity(r) : countedQuantity(r);
       if (q === undefined) return undefined;
       return Number.isInteger(q) && q >= 1 && q <= 20 ? { ok: true, value: q } : { ok: false, problem: subscriptionsReplies.badQuantity };
     }
@@ -52,6 +58,24 @@ function readField(field: Field, r: Pick<Recognition, 'entities' | 'text'>, toda
       return checked.ok ? { ok: true, value: checked.until } : checked;
     }
   }
+}
+
+/** Every field a message changes, and the problems of the values it can't use. */
+function readChanges(r: Pick<Recognition, 'entities' | 'text'>, today: string): { changes: ModifySubscriptionRequest; problems: string[] } {
+  const changes: ModifySubscriptionRequest = {};
+  const problems: string[] = [];
+  for (const { field } of FIELDS) {
+    const x = readField(field, r, today, false);
+    if (x?.ok) Object.assign(changes, { [field]: x.value });
+    else if (x) problems.push(x.problem);
+  }
+  return { changes, problems };
+}
+
+/** "change it to 3": a number that could be how many or how often; the customer is asked which. */
+function bareNumber(r: Pick<Recognition, 'entities' | 'text'>): number | undefined {
+  const q = slots.quantity(r);
+  return q !== undefined && Number.isInteger(q) && q >= 1 && q <= 20 ? q : undefined;
 }
 
 function describeChange(changes: ModifySubscriptionRequest, today: string): string {
@@ -68,15 +92,28 @@ export class ModifySubscriptionDialog extends ComponentDialog {
     super(MODIFY_SUBSCRIPTION_DIALOG);
     this.initialDialogId = `${this.id}.steps`;
     const today = () => isoDay(services.now());
-    this.addDialog(confirmPrompt());
+    this.addDialog(
+      changeConfirmPrompt<ModifySubscriptionRequest>(services, 'modify', {
+        describe: (s, changes) => subscriptionsReplies.confirmModify(s, describeChange(changes, today())),
+        read: (heard, pending) => {
+          const { changes, problems } = readChanges(heard, today());
+          if (problems.length) return { ok: false, problem: problems[0]! };
+          return Object.keys(changes).length ? { ok: true, value: { ...pending.value, ...changes } } : undefined;
+        },
+      }),
+    );
     this.addDialog(choicePrompt());
     for (const { field } of FIELDS) {
       this.addDialog(
-        checkedTextPrompt(promptId(field), async (text) => {
-          const r = readField(field, await services.recognizer.recognize(text), today());
-          if (r === undefined) return field === 'nextDeliveryDate' ? subscriptionsReplies.badDate : field === 'quantity' ? subscriptionsReplies.badQuantity : subscriptionsReplies.badFrequency;
-          return r.ok ? null : r.problem;
-        }),
+        checkedTextPrompt(
+          promptId(field),
+          async (text) => {
+            const r = readField(field, await services.recognizer.recognize(text), today(), true);
+            if (r === undefined) return field === 'nextDeliveryDate' ? subscriptionsReplies.badDate : field === 'quantity' ? subscriptionsReplies.badQuantity : subscriptionsReplies.badFrequency;
+            return r.ok ? null : r.problem;
+          },
+          field === 'nextDeliveryDate' ? ['date'] : ['quantity', 'frequency', 'duration'],
+        ),
       );
     }
     this.addDialog(
@@ -84,37 +121,66 @@ export class ModifySubscriptionDialog extends ComponentDialog {
         ...chooseSubscriptionSteps(services, 'modify'),
         async (step: WaterfallStepContext) => {
           const { recognition } = step.options as SkillDialogOptions;
-          const changes: ModifySubscriptionRequest = {};
-          const problems: string[] = [];
-          for (const { field } of FIELDS) {
-            const r = readField(field, { entities: recognition.entities, text: '' }, today());
-            if (r?.ok) Object.assign(changes, { [field]: r.value });
-            else if (r) problems.push(r.problem);
-          }
+          const { changes, problems } = readChanges(recognition, today());
           vals(step).changes = changes;
           for (const p of problems) await say(step.context, p);
           if (Object.keys(changes).length > 0) return step.next();
-          return step.prompt(PROMPTS.choice, { prompt: subscriptionsReplies.askChange, choices: FIELDS.map((f) => f.title) });
+          const n = problems.length ? undefined : bareNumber(recognition);
+          if (n !== undefined) {
+            vals(step).bare = n;
+            return step.prompt(PROMPTS.choice, { prompt: subscriptionsReplies.whichNumber(n), choices: [`${n} per delivery`, subscriptionsReplies.every(n)] });
+          }
+          return step.prompt(PROMPTS.choice, {
+            prompt: subscriptionsReplies.askChange,
+            choices: FIELDS.map((f) => ({ value: f.title, synonyms: f.synonyms })),
+            values: ['quantity', 'frequency', 'duration', 'date'],
+          } as PromptOptions & ChoiceExtras);
         },
         async (step: WaterfallStepContext) => {
           if (Object.keys(vals(step).changes).length > 0) return step.next();
-          const pick = step.result as FoundChoice | undefined;
+          const pick = step.result as ChoiceAnswer | undefined;
           if (!pick) {
             await say(step.context, subscriptionsReplies.gaveUp);
             return step.endDialog();
           }
-          vals(step).field = FIELDS[pick.index]!.field;
-          return step.prompt(promptId(vals(step).field as Field), { prompt: ASK[vals(step).field as Field] });
+          if (pick.index === -1) {
+            // A value instead of an option: "every 5 weeks" is the change; "3" is asked about.
+            const r = await services.recognizer.recognize(pick.text);
+            const { changes, problems } = readChanges(r, today());
+            if (Object.keys(changes).length > 0) {
+              Object.assign(vals(step).changes, changes);
+              return step.next();
+            }
+            const n = problems.length ? undefined : bareNumber(r);
+            if (n === undefined) {
+              for (const p of problems) await say(step.context, p);
+              await say(step.context, subscriptionsReplies.gaveUp);
+              return step.endDialog();
+            }
+            vals(step).bare = n;
+            return step.prompt(PROMPTS.choice, { prompt: subscriptionsReplies.whichNumber(n), choices: [`${n} per delivery`, subscriptionsReplies.every(n)] });
+          }
+          const bare = vals(step).bare as number | undefined;
+          vals(step).field = bare !== undefined ? (pick.index === 0 ? 'quantity' : 'frequencyWeeks') : FIELDS[pick.index]!.field;
+          const field = vals(step).field as Field;
+          // "every 5 weeks" at "what would you like to change?" says the value too: no second question.
+          const given = bare !== undefined ? ({ ok: true, value: bare } as const) : readField(field, await services.recognizer.recognize(pick.text), today(), false);
+          if (given?.ok) return step.next(bare !== undefined ? String(bare) : pick.text);
+          return step.prompt(promptId(field), { prompt: ASK[field] });
         },
         async (step: WaterfallStepContext) => {
           const changes = vals(step).changes as ModifySubscriptionRequest;
           if (Object.keys(changes).length === 0) {
+            const answer = step.result as string | ChoiceAnswer | undefined;
+            // The answer to "3 per delivery, or every 3 weeks?" asked after a bare number.
+            if (typeof answer === 'object' && vals(step).bare !== undefined) vals(step).field = answer.index === 0 ? 'quantity' : 'frequencyWeeks';
+            const text = typeof answer === 'object' && vals(step).bare !== undefined ? String(vals(step).bare) : answer;
             const field = vals(step).field as Field;
-            if (typeof step.result !== 'string') {
+            if (typeof text !== 'string') {
               await say(step.context, subscriptionsReplies.gaveUp);
               return step.endDialog();
             }
-            const r = readField(field, await services.recognizer.recognize(step.result), today());
+            const r = readField(field, await services.recognizer.recognize(text), today(), true);
             if (!r?.ok) {
               await say(step.context, subscriptionsReplies.gaveUp);
               return step.endDialog();
@@ -122,15 +188,13 @@ export class ModifySubscriptionDialog extends ComponentDialog {
             Object.assign(changes, { [field]: r.value });
           }
           conversationData(step.context).slots.subscriptionChange = { ...changes };
-          return askToConfirm(step, subscriptionsReplies.confirmModify(chosen(step), describeChange(changes, today())));
+          return askToConfirm<ModifySubscriptionRequest>(step, changes);
         },
         async (step: WaterfallStepContext) =>
-          applyIfConfirmed(step, 'change your subscription', async (opts) =>
-            subscriptionsReplies.modified(
-              await services.subscriptions.modify(customerOf(step.context).customerId!, chosen(step).id, vals(step).changes as ModifySubscriptionRequest, opts),
-              today(),
-            ),
-          ),
+          applyIfConfirmed<ModifySubscriptionRequest>(step, 'change your subscription', async (change, opts) => {
+            conversationData(step.context).slots.subscriptionChange = { ...change.value };
+            return subscriptionsReplies.modified(await services.subscriptions.modify(customerOf(step.context).customerId!, change.subscription.id, change.value, opts), today());
+          }),
       ]),
     );
   }
