@@ -53,6 +53,8 @@ export class PawBot extends ActivityHandler {
   private readonly data: StatePropertyAccessor<ConversationData>;
   private readonly dialogs: DialogSet;
   private readonly intents = new Map<string, SkillIntent>();
+  /** Turns whose message answers a secret prompt (card number, PIN): their trail entry hides every digit. */
+  private readonly secretAnswers = new WeakSet<ConversationData>();
   /** Where observers subscribe. */
   readonly events: BotEvents;
 
@@ -138,6 +140,9 @@ export class PawBot extends ActivityHandler {
   private async onCustomerMessage(context: TurnContext): Promise<void> {
     const data = conversationData(context);
     const text = (context.activity.text ?? '').trim();
+    // The prompt may take the secret and clear the flag before the trail is written: remember it for the turn.
+    if (data.expectingSecret) this.secretAnswers.add(data);
+    else this.secretAnswers.delete(data);
     pushBounded(data.transcript, { role: 'customer', text: data.expectingSecret ? maskSecretAnswer(text) : maskText(text), at: new Date().toISOString() }, LIMITS.transcript);
 
     if (data.handoff.status !== 'none') return this.whileWithHumans(context, data, text);
@@ -209,6 +214,8 @@ export class PawBot extends ActivityHandler {
     if (['help', 'greeting', 'thanks'].includes(d.intent)) return 'aside';
     if (!this.intents.has(d.intent) || d.intent === data.activeIntent) return undefined;
     if (!clicked && r.text.split(/\s+/).filter(Boolean).length < 2) return undefined;
+    // "the hamster wheel" at "which one?": a thing named is an attempt at the answer, not a new request.
+    if (!clicked && NAMED_THING.test(r.text) && !VERBISH.test(r.text)) return undefined;
     // A look-up ("what are my subscriptions?") never ends the flow it interrupts.
     if (this.intents.get(d.intent)?.readOnly) return 'aside';
     // "… too", "also …": one more request, served before the waiting one, which is not dropped.
@@ -495,7 +502,7 @@ export class PawBot extends ActivityHandler {
   }
 
   private trail(data: ConversationData, r: Recognition, decision: TrailEntry['decision']): void {
-    pushBounded(data.trail, { text: data.expectingSecret ? maskSecretAnswer(r.text) : maskText(r.text), intent: r.intent, score: Math.round(r.score * 1000) / 1000, decision, at: new Date().toISOString() }, LIMITS.trail);
+    pushBounded(data.trail, { text: data.expectingSecret || this.secretAnswers.has(data) ? maskSecretAnswer(r.text) : maskText(r.text), intent: r.intent, score: Math.round(r.score * 1000) / 1000, decision, at: new Date().toISOString() }, LIMITS.trail);
   }
 }
 
@@ -522,6 +529,9 @@ const TITLES: Record<string, string> = {
   thanks: 'Thanks',
 };
 
+/** A bare noun phrase: "the hamster wheel", "that one", "my cat's food". */
+const NAMED_THING = /^\s*(?:the|that|this|my|our)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*[.!?]?\s*$/i;
+const VERBISH = /\b(?:is|are|was|were|isn'?t|wasn'?t|did|didn'?t|does|doesn'?t|has|hasn'?t|have|came|arrived|broke|broken|missing|late|want|need|cancel|pause|skip|stop|change|redeem|check|track)\b/i;
 const GOODBYE = /\b(?:bye|goodbye|good night|see (?:you|ya)|that'?s (?:all|it)|i'?m done|have a (?:good|nice))\b/i;
 
 /** "subscription.pause" → "subscription": intents of one domain replace each other mid-flow. */

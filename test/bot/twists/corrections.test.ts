@@ -25,7 +25,7 @@ describe('twists: corrections at a confirmation', function () {
     h = await startBotHarness({ customerId: 'cus-ava' });
     await transcript(h, [
       ['could you pause the dog food for 4 weeks', /December 24/],
-      ['for 6 weeks not 4', /until \*\*Thursday, January 7\*\*\?/],
+      ['for 6 weeks not 4', /until \*\*Thursday, January 7, 2027\*\*\?/],
       ['yes please', /paused until/],
     ]);
     assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-1')).pausedUntil, '2027-01-07');
