@@ -13,7 +13,7 @@ import { toCsv, type CsvCell } from '../export/toCsv';
 import { computeKpis } from '../kpis/computeKpis';
 import { KPI_TABLES, kpiTable } from '../kpis/kpiTables';
 import type { LiveFeed } from '../live/liveFeed';
-import { ALL_MODULES, LEVELS, type LogLevels } from '../logging/logLevels';
+import { ALL_MODULES, isModuleName, LEVELS, type LogLevels } from '../logging/logLevels';
 import type { LogLevelSync } from '../logging/logLevelSync';
 import type { OutcomeStore } from '../outcomes/outcomeStore';
 import { MAX_PERIOD_DAYS, periodFields, resolvePeriod, startedIn, type Period } from './period';
@@ -49,7 +49,7 @@ const conversationParams = z.object({ id: z.string().min(1).max(200).regex(/^[A-
 const levelBody = z
   .object({
     /** A module (`bot`, `skills.shipping`…) or `*` for all; default `*`. */
-    module: z.string().max(100).default(ALL_MODULES),
+    module: z.string().refine(isModuleName, 'must be a module name like "bot" or "skills.shipping", or "*"').default(ALL_MODULES),
     /** The new level, or null to remove the module's override. */
     level: z.enum(LEVELS).nullable(),
     /** Revert after this many seconds (at most a week). */
