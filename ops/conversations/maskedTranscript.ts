@@ -22,8 +22,10 @@ function entryOf(a: ChatActivity, botName: string | undefined): TranscriptEntry 
   if (a.type !== 'message' || typeof a.text !== 'string') return undefined;
   const actions = (a.suggestedActions as { actions?: { title?: unknown }[] } | undefined)?.actions;
   const suggestions = Array.isArray(actions) ? actions.map((x) => maskText(String(x.title ?? ''))) : [];
-  const from = a.from.role === 'user' ? 'customer' : a.from.name && botName && a.from.name !== botName ? 'agent' : 'bot';
-  return { at: a.timestamp, from, ...(from === 'agent' ? { name: a.from.name } : {}), text: maskText(a.text), ...(suggestions.length ? { suggestions } : {}) };
+  // The hub marks an agent's messages (channelData.pawAgent); a sender not named as the bot is one too.
+  const agent = (a.channelData?.pawAgent as { displayName?: string } | undefined)?.displayName ?? (a.from.role !== 'user' && a.from.name && botName && a.from.name !== botName ? a.from.name : undefined);
+  const from = a.from.role === 'user' ? 'customer' : agent ? 'agent' : 'bot';
+  return { at: a.timestamp, from, ...(from === 'agent' ? { name: agent } : {}), text: maskText(a.text), ...(suggestions.length ? { suggestions } : {}) };
 }
 
 /**
