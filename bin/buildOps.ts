@@ -5,6 +5,9 @@ import type { HandoffEvents } from '../bot/handoff/handoffEvents';
 import type { Recognizer } from '../bot/nlu/recognizer';
 import type { PawBot } from '../bot/PawBot';
 import type { DirectLineChannel } from '../bot/channels/directLine/directLineChannel';
+import type { ActivityLog } from '../bot/channels/activityLog';
+import { handoffLiveReader, type LiveHub } from '../ops/live/handoffLiveReader';
+import { LiveFeed } from '../ops/live/liveFeed';
 import { adminApiRouter } from '../ops/admin/adminApiRouter';
 import { requireAdmin } from '../ops/admin/requireAdmin';
 import { healthRouter } from '../ops/health/healthRouter';
@@ -55,7 +58,15 @@ export interface OpsAttachment {
   modelVersion: string;
   /** The handoff hub's events, once there is a hub. */
   handoffEvents?: HandoffEvents;
+  /** The handoff hub itself: the admin's live panel (queue, agents online). */
+  handoffHub?: LiveHub;
+  /** The chat channel's history: transcripts in the admin's conversation browser. */
+  activityLog?: ActivityLog;
 }
+
+/** The live panel re-reads the queue this often while an admin watches (other instances' changes, presence). */
+const LIVE_INTERVAL_MS = 3000;
+const HUB_CHANGES = ['queued', 'accepted', 'completed', 'cancelled', 'ticket', 'queueLength'] as const;
 
 /**
  * Operations, wired: metrics (one registry), conversation outcomes and KPIs, runtime log levels
@@ -75,6 +86,7 @@ export class Ops {
   private readonly stops: (() => void)[] = [];
   private readonly checks: ReadinessCheck[] = [];
   private recognizer?: Recognizer;
+  private live?: LiveFeed;
 
   constructor(private readonly parts: OpsParts) {
     const { config, redis } = parts;
@@ -154,11 +166,35 @@ export class Ops {
       logger: this.log('ops'),
       now: this.parts.now,
     }).start();
+    const events = a.handoffEvents;
+    if (a.handoffHub) {
+      this.live = new LiveFeed({
+        read: handoffLiveReader(a.handoffHub),
+        intervalMs: LIVE_INTERVAL_MS,
+        logger: this.log('ops'),
+        onChange: events
+          ? (listener) => {
+              for (const name of HUB_CHANGES) events.on(name, listener);
+              return () => HUB_CHANGES.forEach((name) => events.off(name, listener));
+            }
+          : undefined,
+      });
+    }
     const admin = requireAdmin(a.sessions, config.ADMIN_TOKEN);
     return [
       healthRouter(this.readiness),
       metricsRouter(this.registry, config.METRICS_TOKEN),
-      adminApiRouter({ outcomes: this.outcomes, logLevels: this.logLevels, logLevelSync: this.sync, requireAdmin: admin, sessions: a.sessions, logger: this.log('ops') }),
+      adminApiRouter({
+        outcomes: this.outcomes,
+        logLevels: this.logLevels,
+        logLevelSync: this.sync,
+        requireAdmin: admin,
+        sessions: a.sessions,
+        logger: this.log('ops'),
+        activityLog: a.activityLog,
+        botName: config.CHAT_BOT_NAME,
+        live: this.live,
+      }),
       adminPageRouter(requireUser(a.sessions, ['admin'])),
     ];
   }
@@ -179,6 +215,7 @@ export class Ops {
     await this.sweeper?.stop();
     await this.recorder.idle();
     this.recorder.close();
+    this.live?.close();
     for (const s of this.stops.splice(0)) s();
     this.logLevels.close();
     await this.sync.close();

@@ -138,7 +138,7 @@ async function main() {
       auth,
       handoff.connect(channel),
       ...trainer.routers,
-      ...ops.attach({ bot, channel, sessions, checks, modelVersion: model.version, handoffEvents: handoff.events }),
+      ...ops.attach({ bot, channel, sessions, checks, modelVersion: model.version, handoffEvents: handoff.events, handoffHub: handoff.hub, activityLog }),
     ],
   });
 

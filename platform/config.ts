@@ -47,6 +47,8 @@ const pairs = z
 const DEMO_DIRECTLINE_TOKEN_SECRET = 'directline-demo-token-secret-change-me-0123456789';
 const DEMO_CHAT_API_SECRET = 'chat-api-demo-secret-change-me';
 const DEMO_SANDBOX_TOKEN = 'sandbox-demo-token-change-me';
+/** The admin API's bearer token when NODE_ENV=development sets none (documented in the README). */
+const DEMO_ADMIN_TOKEN = 'admin-demo-token-change-me';
 const DEMO_CARRIER_SECRETS: Record<string, string> = { ups: 'ups-demo-webhook-secret', fedex: 'fedex-demo-webhook-secret', usps: 'usps-demo-webhook-secret' };
 /** Production refuses any secret shorter than this many bytes. */
 const PRODUCTION_SECRET_BYTES = 32;
@@ -56,6 +58,7 @@ const DEMO_VALUES: Partial<Record<(typeof PRODUCTION_SECRETS)[number], string>> 
   DIRECTLINE_TOKEN_SECRET: DEMO_DIRECTLINE_TOKEN_SECRET,
   CHAT_API_SECRET: DEMO_CHAT_API_SECRET,
   SANDBOX_TOKEN: DEMO_SANDBOX_TOKEN,
+  ADMIN_TOKEN: DEMO_ADMIN_TOKEN,
 };
 
 const configShape = z
@@ -162,7 +165,10 @@ const configShape = z
     SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(7 * 86_400).default(12 * 3600),
 
     // ── operations (metrics, KPIs, log levels, health) ──────────────────
-    /** Bearer token of services calling the admin API (`PUT /admin/log-level`, KPIs); unset = signed-in admins only. */
+    /**
+     * Bearer token of services calling the admin API (`PUT /admin/log-level`, KPIs); unset = the
+     * demo token in development (`npm start`), signed-in admins only otherwise.
+     */
     ADMIN_TOKEN: secret(16).optional(),
     /** Bearer token Prometheus must send to `GET /metrics`; unset = open (keep /metrics off the public network). */
     METRICS_TOKEN: secret(16).optional(),
@@ -214,7 +220,7 @@ export const configSchema = configShape
       }
     }
   })
-  .transform((c) => ({ ...c, DEMO_MODE: c.DEMO_MODE ?? c.NODE_ENV !== 'production' }));
+  .transform((c) => ({ ...c, DEMO_MODE: c.DEMO_MODE ?? c.NODE_ENV !== 'production', ADMIN_TOKEN: c.ADMIN_TOKEN ?? (c.NODE_ENV === 'development' ? DEMO_ADMIN_TOKEN : undefined) }));
 
 export type Config = z.output<typeof configSchema>;
 

@@ -73,7 +73,11 @@ export async function trainModel(examples: readonly LabeledText[], outDir?: stri
       falseHandoffs: report.falseHandoffs,
     };
     if (!calibrated.targetsMet) log('calibration: no thresholds met the targets; kept the closest');
-    log(`calibration: in-scope answered right ${(100 * report.inScopeAccuracy).toFixed(1)} %, out-of-scope caught ${(100 * report.outOfScopeCaught).toFixed(1)} % (validation folds)`);
+    // Said in full, so it is not read as the test-set figure printed after training (a different set).
+    log(
+      `calibration on ${folds} held-out folds of the training corpus (${predictions.length} predictions, not the test set): at the chosen thresholds ` +
+        `in-scope answered right ${(100 * report.inScopeAccuracy).toFixed(1)} %, out-of-scope caught ${(100 * report.outOfScopeCaught).toFixed(1)} %`,
+    );
   }
 
   log(`training the model on ${examples.length} examples`);

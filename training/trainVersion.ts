@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { access, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { amendModelMetadata } from '../bot/nlu/modelFiles';
 import { makeProbes } from '../bot/nlu/modelProbes';
 import type { Probe, Scorecard } from '../bot/nlu/modelRegistry';
@@ -87,7 +87,7 @@ export async function recordEvaluation(
     report = evaluatePredictions(predictions, o.thresholds);
     scorecard = toScorecard(report, testSetHash(rows));
     await writeFile(join(dir, 'evaluation.json'), `${JSON.stringify(report, null, 2)}\n`);
-    log(`test set: in-scope accuracy ${(100 * report.inScopeAccuracy).toFixed(1)} %, out-of-scope recall ${report.oosRecall === null ? '–' : `${(100 * report.oosRecall).toFixed(1)} %`}, macro-F1 ${report.macroF1.toFixed(3)}`);
+    log(`test set ${basename(o.testSet)} (never trained or calibrated on; differs from the calibration figure above): in-scope accuracy ${(100 * report.inScopeAccuracy).toFixed(1)} %, out-of-scope recall ${report.oosRecall === null ? '–' : `${(100 * report.oosRecall).toFixed(1)} %`}, macro-F1 ${report.macroF1.toFixed(3)}`);
   }
   const probes = await makeProbes(classify, o.examples);
   await amendModelMetadata(dir, { ...(scorecard ? { metrics: { ...scorecard, testSet: o.testSet } } : {}), probes });

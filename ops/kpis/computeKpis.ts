@@ -1,4 +1,4 @@
-import { contained, engaged, isOpen, type ConversationOutcome } from '../outcomes/conversationOutcome';
+import { engaged, resultOf, type ConversationOutcome, type ConversationResult } from '../outcomes/conversationOutcome';
 import { percentile } from '../../platform/percentile';
 
 /** A distribution's summary, in ms. */
@@ -10,34 +10,39 @@ export interface Timing {
 
 /**
  * The support KPIs of a set of conversations. Only conversations where the customer wrote at
- * least once count ("conversations"); rates are null when their denominator is 0.
+ * least once count ("conversations"). Every conversation is in exactly one of four results
+ * ({@link resultOf}), all four rates share that one denominator and add up to 100 %. See
+ * {@link KPI_DEFINITIONS} for the sentence written beside each figure.
  */
 export interface KpiSummary {
-  /** Conversations where the customer wrote at least once. */
+  /** Conversations where the customer wrote at least once: the denominator of the four results. */
   conversations: number;
-  /** Of those, ended (goodbye, agent, idle or abandoned). */
-  ended: number;
-  open: number;
-  /** Ended without any handoff and not abandoned after a fallback. */
+  /** Ended by the bot alone: goodbye, or idle after an answer. */
   contained: number;
-  /** contained / ended. */
+  /** contained / conversations. */
   containmentRate: number | null;
-  /** Conversations the bot handed to a person (asked for, or the bot's decision). */
+  /** Handed to a person (asked for, or the bot's decision), whether the chat is still going or not. */
   handoffs: number;
   /** handoffs / conversations. */
   handoffRate: number | null;
-  /** Per handoff reason: count and share of conversations. */
-  handoffsByReason: Record<string, { count: number; rate: number }>;
   /** Went idle right after the bot did not understand. */
   abandoned: number;
+  /** abandoned / conversations. */
+  abandonmentRate: number | null;
+  /** Still going with the bot (no handoff, not ended). */
+  open: number;
+  /** open / conversations. */
+  openRate: number | null;
+  /** Per handoff reason: count and share of conversations (the shares add up to the handoff rate). */
+  handoffsByReason: Record<string, { count: number; rate: number }>;
   /** Messages the bot classified, and how many of them it did not understand. */
   routedMessages: number;
   fallbacks: number;
-  /** fallbacks / routedMessages. */
+  /** fallbacks / routedMessages (a rate of messages, not of conversations). */
   fallbackRate: number | null;
   /** From the customer's first message to the bot's first reply. */
   firstReplyMs: Timing;
-  /** Time in the queue until an agent accepted. */
+  /** Time in the queue until an agent accepted (handoffs an agent accepted). */
   handoffWaitMs: Timing;
   csat: {
     /** Conversations asked for a rating. */
@@ -53,9 +58,27 @@ export interface KpiSummary {
   };
 }
 
+/**
+ * What each figure means, with its numerator and denominator: the dashboard writes these beside
+ * the tiles and the CSV export carries them, so there is one definition per rate.
+ */
+export const KPI_DEFINITIONS = {
+  conversations: 'Conversations that started in the period and where the customer wrote at least once. The four results below split them: they add up to 100 %.',
+  containment: 'Contained ÷ conversations: ended by the bot alone (goodbye, or idle after an answer).',
+  handoff: 'Handed off ÷ conversations: handed to a person (asked for, or the bot decided), whether the chat is still going or not.',
+  abandoned: 'Abandoned ÷ conversations: went idle right after the bot did not understand.',
+  open: 'Still open ÷ conversations: still going with the bot (no handoff yet, not ended).',
+  fallback: 'Messages the bot did not understand ÷ messages it classified (a rate of messages, not of conversations).',
+  firstReply: "Customer's first message → the bot's first reply, over conversations (median and p90, nearest rank).",
+  handoffWait: 'Time in the queue until an agent accepted, over accepted handoffs (median and p90).',
+  csat: 'Mean rating (1–5) of the conversations that gave one; response rate = rated ÷ asked for a rating.',
+} as const;
+
 export interface Kpis {
   from: string;
   to: string;
+  /** The sentence beside each figure ({@link KPI_DEFINITIONS}). */
+  definitions: typeof KPI_DEFINITIONS;
   total: KpiSummary;
   /** One row per UTC day of the period (by conversation start), oldest first, empty days included. */
   byDay: (KpiSummary & { day: string })[];
@@ -75,11 +98,8 @@ const timing = (values: number[]): Timing => ({ count: values.length, median: pe
 
 /** The KPIs of a set of conversation outcomes (a pure function: same records, same figures). */
 export function summarize(records: readonly ConversationOutcome[]): KpiSummary {
+  const results: Record<ConversationResult, number> = { contained: 0, handoff: 0, abandoned: 0, open: 0 };
   let conversations = 0;
-  let ended = 0;
-  let nContained = 0;
-  let handoffs = 0;
-  let abandoned = 0;
   let routed = 0;
   let fallbacks = 0;
   let asked = 0;
@@ -91,16 +111,11 @@ export function summarize(records: readonly ConversationOutcome[]): KpiSummary {
   for (const o of records) {
     if (!engaged(o)) continue;
     conversations++;
+    results[resultOf(o)]++;
     routed += o.routed;
     fallbacks += o.fallbacks;
     if (o.firstReplyMs !== undefined) firstReplies.push(o.firstReplyMs);
-    if (!isOpen(o)) {
-      ended++;
-      if (contained(o)) nContained++;
-      if (o.endedHow === 'abandoned') abandoned++;
-    }
     if (o.handoff) {
-      handoffs++;
       byReason[o.handoff.reason] = { count: (byReason[o.handoff.reason]?.count ?? 0) + 1, rate: 0 };
       if (o.handoff.acceptedAt && o.handoff.waitMs !== undefined) waits.push(o.handoff.waitMs);
     }
@@ -117,14 +132,15 @@ export function summarize(records: readonly ConversationOutcome[]): KpiSummary {
   const responses = distribution.reduce((a, b) => a + b, 0);
   return {
     conversations,
-    ended,
-    open: conversations - ended,
-    contained: nContained,
-    containmentRate: ratio(nContained, ended),
-    handoffs,
-    handoffRate: ratio(handoffs, conversations),
+    contained: results.contained,
+    containmentRate: ratio(results.contained, conversations),
+    handoffs: results.handoff,
+    handoffRate: ratio(results.handoff, conversations),
+    abandoned: results.abandoned,
+    abandonmentRate: ratio(results.abandoned, conversations),
+    open: results.open,
+    openRate: ratio(results.open, conversations),
     handoffsByReason: byReason,
-    abandoned,
     routedMessages: routed,
     fallbacks,
     fallbackRate: ratio(fallbacks, routed),
@@ -203,5 +219,5 @@ export function computeKpis(records: readonly ConversationOutcome[], from: Date,
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, 20);
 
-  return { from: from.toISOString(), to: to.toISOString(), total: summarize(all), byDay, byIntent, topHandoffIntents, agents, comments };
+  return { from: from.toISOString(), to: to.toISOString(), definitions: KPI_DEFINITIONS, total: summarize(all), byDay, byIntent, topHandoffIntents, agents, comments };
 }

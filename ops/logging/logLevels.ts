@@ -1,4 +1,5 @@
 import type { Logger } from '../../platform/logger';
+import { LOG_MODULES } from './logModules';
 
 export const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LevelName = (typeof LEVELS)[number];
@@ -18,8 +19,10 @@ export interface LogLevelsSnapshot {
   /** The configured level (LOG_LEVEL), used where no override applies. */
   default: LevelName;
   overrides: LevelOverride[];
-  /** The level in force for `*`, each module that has a logger, and each module with an override. */
+  /** The level in force for `*`, each known module, and each module with an override. */
   modules: Record<string, LevelName>;
+  /** The module names a level can be set for (besides `*`). */
+  known: string[];
 }
 
 /** `skills` covers `skills.shipping`; `skills.shipping` does not cover `skills`. */
@@ -43,12 +46,26 @@ export class LogLevels {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly listeners = new Set<(snapshot: LogLevelsSnapshot) => void>();
 
+  private readonly knownModules: Set<string>;
+
   constructor(
     private readonly root: Logger,
     private readonly defaultLevel: LevelName,
     private readonly now: () => number = Date.now,
+    known: readonly string[] = LOG_MODULES,
   ) {
     root.level = defaultLevel;
+    this.knownModules = new Set(known);
+  }
+
+  /** The modules a level can be set for: the declared ones and every module that has a logger, sorted. */
+  known(): string[] {
+    return [...new Set([...this.knownModules, ...this.loggers.keys()])].sort();
+  }
+
+  /** Can a level be set for this module? `*` or a {@link known} module. */
+  isKnown(module: string): boolean {
+    return module === ALL_MODULES || this.knownModules.has(module) || this.loggers.has(module);
   }
 
   /** The logger of a module (`bot`, `nlu`, `skills.shipping`, `channel`…), made once. */
@@ -111,8 +128,9 @@ export class LogLevels {
 
   snapshot(): LogLevelsSnapshot {
     const modules: Record<string, LevelName> = { [ALL_MODULES]: this.levelOf(ALL_MODULES) };
-    for (const m of [...new Set([...this.loggers.keys(), ...this.overridesByModule.keys()])].sort()) modules[m] = this.levelOf(m);
-    return { default: this.defaultLevel, overrides: this.overrides(), modules };
+    const known = this.known();
+    for (const m of [...new Set([...known, ...this.overridesByModule.keys()])].sort()) modules[m] = this.levelOf(m);
+    return { default: this.defaultLevel, overrides: this.overrides(), modules, known };
   }
 
   /** Called after every change (including reverts at expiry). @returns unsubscribe. */

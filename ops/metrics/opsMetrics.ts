@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { ConversationOutcome } from '../outcomes/conversationOutcome';
+import { resultOf, type ConversationOutcome } from '../outcomes/conversationOutcome';
 
 /** Seconds buckets of bot turns and API calls. */
 const LATENCY = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10];
@@ -11,8 +11,6 @@ const HUMAN_TIME = [10, 30, 60, 120, 300, 600, 1200, 1800, 3600];
 /** Where errors come from (`paw_errors_total{type}`). */
 export type ErrorType = 'http_5xx' | 'bot_turn' | 'api_unreachable' | 'api_5xx' | 'nlu' | 'outcome_store' | 'idle_sweep';
 
-/** How a conversation ended, for `paw_conversations_ended_total{result}`. */
-export type EndResult = 'contained' | 'handoff' | 'abandoned';
 
 /**
  * Every Prometheus metric of the service, registered on the given registry (one per process,
@@ -118,7 +116,7 @@ export class OpsMetrics {
   /** A conversation with customer messages ended (from the outcome recorder and the idle sweep): contained, handed off or abandoned. */
   conversationEnded(o: ConversationOutcome): void {
     if (o.messages === 0 || !o.endedHow) return;
-    const result: EndResult = o.handoff ? 'handoff' : o.endedHow === 'abandoned' ? 'abandoned' : 'contained';
-    this.conversationsEnded.inc({ result, how: o.endedHow });
+    const result = resultOf(o);
+    if (result !== 'open') this.conversationsEnded.inc({ result, how: o.endedHow });
   }
 }

@@ -46,6 +46,22 @@ export interface CsatOutcome {
   comment?: string;
 }
 
+/** One classified customer message: what the bot understood and what it decided (masked text). */
+export interface RoutingStep {
+  /** ISO 8601. */
+  at: string;
+  /** The customer's message, masked. */
+  text: string;
+  intent: string;
+  score: number;
+  decision: RoutingDecisionKind;
+  /** One line: "answer shipping.track", "clarify: a | b", "handoff (asked_for_agent)". */
+  detail: string;
+}
+
+/** Routing steps kept per conversation (the newest). */
+export const MAX_ROUTING_STEPS = 50;
+
 export interface ConversationOutcome {
   conversationId: string;
   channelId: string;
@@ -64,6 +80,8 @@ export interface ConversationOutcome {
   firstReplyMs?: number;
   /** Intents the bot acted on, in the order first seen. */
   intents: string[];
+  /** The routing trail, oldest first (at most {@link MAX_ROUTING_STEPS}; absent on older records). */
+  trail?: RoutingStep[];
   handoff?: HandoffOutcome;
   endedAt?: string;
   endedHow?: EndedHow;
@@ -92,10 +110,21 @@ export const idleCandidate = (o: ConversationOutcome): boolean => isOpen(o) && !
 export const engaged = (o: ConversationOutcome): boolean => o.messages > 0;
 
 /**
- * Contained: ended without any handoff and not abandoned after a fallback (the bot resolved
- * it alone). Open conversations are neither contained nor not.
+ * Where a conversation stands, one of four that partition every conversation (so the four
+ * rates of a set add up to 100 %):
+ * - `handoff`: the bot handed it to a person (whether the chat is still going or not);
+ * - `open`: still going with the bot;
+ * - `abandoned`: went idle right after the bot did not understand;
+ * - `contained`: ended by the bot alone (goodbye, or idle after an answer).
  */
-export const contained = (o: ConversationOutcome): boolean => !isOpen(o) && !o.handoff && o.endedHow !== 'abandoned';
+export type ConversationResult = 'contained' | 'handoff' | 'abandoned' | 'open';
+export const RESULTS: readonly ConversationResult[] = ['contained', 'handoff', 'abandoned', 'open'];
+
+export function resultOf(o: ConversationOutcome): ConversationResult {
+  if (o.handoff) return 'handoff';
+  if (isOpen(o)) return 'open';
+  return o.endedHow === 'abandoned' ? 'abandoned' : 'contained';
+}
 
 /**
  * Closes an open conversation that went idle: `abandoned` when the bot's last decision was a

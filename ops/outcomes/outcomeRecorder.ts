@@ -3,7 +3,8 @@ import type { BotEventMap, BotEvents } from '../../bot/botEvents';
 import type { HandoffEventMap, HandoffEvents } from '../../bot/handoff/handoffEvents';
 import type { HandoffPacket } from '../../bot/handoff/handoffPacket';
 import type { Logger } from '../../platform/logger';
-import { newOutcome, type ConversationOutcome, type EndedHow } from './conversationOutcome';
+import { describeDecision } from '../../bot/routing/describeDecision';
+import { MAX_ROUTING_STEPS, newOutcome, type ConversationOutcome, type EndedHow, type RoutingStep } from './conversationOutcome';
 import type { OutcomeStore } from './outcomeStore';
 
 /** Intents that say nothing about the customer's topic. */
@@ -110,6 +111,7 @@ export class OutcomeRecorder {
       const intent = d.kind === 'answer' ? d.intent : undefined;
       // A classified message after the end: the customer came back; the conversation is open again.
       const { endedAt: _e, endedHow: _h, ...open } = o;
+      const step: RoutingStep = { at: e.at.toISOString(), text: e.maskedText, intent: e.recognition.intent, score: Math.round(e.recognition.score * 1000) / 1000, decision: d.kind, detail: describeDecision(d) };
       return {
         ...open,
         customerId: o.customerId ?? e.customerId,
@@ -117,6 +119,7 @@ export class OutcomeRecorder {
         fallbacks: o.fallbacks + (d.kind === 'fallback' ? 1 : 0),
         lastDecision: d.kind,
         intents: intent && !o.intents.includes(intent) ? [...o.intents, intent] : o.intents,
+        trail: [...(o.trail ?? []), step].slice(-MAX_ROUTING_STEPS),
         lastActivityAt: e.at.toISOString(),
       };
     });

@@ -52,12 +52,13 @@ describe('admin dashboard in Chromium', function () {
   let page: Page;
   let userDataDir: string;
   const errors: string[] = [];
+  let todayHandoff = '';
 
   before(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
     mkdirSync(SHOTS, { recursive: true });
     hub = new HandoffEvents();
-    srv = await startOpsServer({ handoffEvents: hub });
+    srv = await startOpsServer({ handoffEvents: hub, withHub: true });
     const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
     for (const o of history(today)) await srv.ops.outcomes.update(o.conversationId, () => o);
 
@@ -73,6 +74,7 @@ describe('admin dashboard in Chromium', function () {
     await happy.waitFor(/Thanks for your feedback/);
     // …handed off to Sam…
     const handoff = await openChat(srv.url, srv.config);
+    todayHandoff = handoff.conversationId;
     await handoff.send('my subscription, I want to cancel it');
     await handoff.send('I want to talk to a real person');
     await handoff.waitFor(/support team/);
@@ -94,7 +96,9 @@ describe('admin dashboard in Chromium', function () {
       viewport: { width: 1280, height: 900 },
     });
     await context.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
+      const w = window as unknown as { __csp: string[]; __pawRefreshMs: number };
+      // The tiles refresh every second here (30 s in the product).
+      w.__pawRefreshMs = 1000;
       w.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
@@ -170,15 +174,107 @@ describe('admin dashboard in Chromium', function () {
     await page.locator('.chip[data-days="7"]').click();
     await page.locator('[data-kpi="conversations"] .value', { hasText: /^(?!3$)\d+$/ }).waitFor();
 
-    await page.locator('#level-module').fill('skills.shipping');
+    // The module is picked from the modules that exist.
+    const modules = await page.locator('#level-module option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    assert.ok(modules.includes('skills.shipping') && modules.includes('handoff') && modules.includes('*'), modules.join(' '));
+    await page.locator('#level-module').selectOption('skills.shipping');
     await page.locator('#level-level').selectOption('debug');
     await page.locator('#level-minutes').fill('5');
     await page.locator('#level-form button[type=submit]').click();
-    await page.locator('#table-levels tr', { hasText: 'skills.shipping' }).locator('td', { hasText: 'debug' }).waitFor();
+    await page.locator('#table-levels tr', { hasText: 'skills.shipping' }).locator('td', { hasText: 'debug' }).first().waitFor();
+    await page.locator('#table-levels tr', { hasText: 'skills.shipping' }).locator('td', { hasText: /until .*min left|under a minute/ }).waitFor();
     assert.equal(srv.ops.log('skills.shipping').level, 'debug');
     await page.locator('#table-levels').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'admin-2-log-levels.png') });
 
+  });
+
+  it('every rate has its definition beside it, and the four results add up to the conversations', async () => {
+    await page.locator('.chip[data-days="7"]').click();
+    await page.locator('body[data-loaded="true"]').waitFor();
+    const count = async (key: string) => Number((await page.locator(`[data-kpi="${key}"] .sub`).textContent())!.split(' ')[0]);
+    const total = Number(await page.locator('[data-kpi="conversations"] .value').textContent());
+    assert.equal((await count('containment')) + (await count('handoff')) + (await count('abandoned')) + (await count('open')), total);
+    for (const key of ['containment', 'handoff', 'abandoned', 'open', 'fallback', 'csat']) {
+      assert.match((await page.locator(`[data-kpi="${key}"] .def`).textContent())!, /÷|Mean rating/, `${key} says how it is computed`);
+    }
+    assert.match(await page.locator('[data-kpi="containment"] .sub').textContent() ?? '', new RegExp(` of ${total} conversations$`));
+  });
+
+  it('drills down from a tile, an intent row and an agent row to the conversations, then opens one', async () => {
+    const handoffs = Number((await page.locator('[data-kpi="handoff"] .sub').textContent())!.split(' ')[0]);
+    await page.locator('[data-kpi="handoff"]').click();
+    await page.locator('#browser[data-total]').waitFor();
+    await page.locator(`#browser[data-total="${handoffs}"]`).waitFor();
+    assert.equal(await page.locator('#f-outcome').inputValue(), 'handoff');
+    assert.match(await page.locator('#browser-csv').getAttribute('href') ?? '', /^\/admin\/api\/conversations\.csv\?from=.*&outcome=handoff$/);
+    assert.equal(await page.locator('#table-conversations tbody tr').count(), Math.min(handoffs, 25));
+
+    // An intent row: as many conversations as the row says.
+    const row = page.locator('#table-intents tbody tr', { hasText: 'subscription.cancel' });
+    const n = Number(await row.locator('td').nth(1).textContent());
+    await row.click();
+    await page.locator(`#browser[data-total="${n}"]`).waitFor();
+    assert.equal(await page.locator('#f-intent').inputValue(), 'subscription.cancel');
+    assert.equal(await page.locator('#f-outcome').inputValue(), '');
+    // An agent row.
+    const sam = page.locator('#table-agents tbody tr', { hasText: 'sam' });
+    const chats = Number(await sam.locator('td').nth(1).textContent());
+    await sam.click();
+    await page.locator(`#browser[data-total="${chats}"]`).waitFor();
+    assert.equal(await page.locator('#f-agent').inputValue(), 'sam');
+
+    // Today's handed-off conversation: its routing trail and masked transcript.
+    await page.locator('#f-agent').fill('');
+    await page.locator('#f-intent').fill('subscription.cancel');
+    await page.locator('#f-outcome').selectOption('handoff');
+    await page.locator('#browser-form button[type=submit]').click();
+    await page.locator(`#table-conversations tbody tr[data-conversation-id="${todayHandoff}"]`).click();
+    await page.locator('#conversation:not([hidden])').waitFor();
+    await page.locator('#table-trail tbody tr', { hasText: 'subscription.cancel' }).first().waitFor();
+    await page.locator('#table-trail tbody td', { hasText: /handoff \(asked_for_agent\)/ }).waitFor();
+    await page.locator('#transcript .line.customer', { hasText: 'talk to a real person' }).waitFor();
+    assert.ok((await page.locator('#transcript .line.bot').count()) >= 1);
+    await page.screenshot({ path: path.join(SHOTS, 'admin-4-conversation.png'), fullPage: true });
+
+    // CSV links carry the period and the same session.
+    const csvHref = await page.locator('a.csv[data-table="intents"]').getAttribute('href');
+    const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), csvHref);
+    assert.match(csv, /^intent,conversations,contained,containment_rate,/);
+    assert.match(csv, /\r\nsubscription\.cancel,/);
+  });
+
+  it('the live panel follows the queue and the agents by itself; the tiles refresh on an interval', async () => {
+    await page.locator('#live[data-state="live"]').waitFor();
+    // Today's handoff is still waiting in the real hub; nobody is online.
+    await page.locator('#live-queue', { hasText: /^1$/ }).waitFor();
+    await page.locator('#live-online', { hasText: /^0$/ }).waitFor();
+    // A reload would drop this mark.
+    await page.evaluate(() => void ((window as unknown as { __mark: number }).__mark = 1));
+
+    const sam = await srv.signIn('sam');
+    const post = (p: string, body: unknown) => fetch(srv.url + p, { method: 'POST', headers: { cookie: sam.cookie, 'x-csrf-token': sam.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal((await post('/agent/api/presence', { status: 'online' })).status, 200);
+    await page.locator('#live-online', { hasText: /^1$/ }).waitFor();
+    assert.equal((await post(`/agent/api/conversations/${encodeURIComponent(todayHandoff)}/accept`, {})).status, 200);
+    await page.locator('#live-queue', { hasText: /^0$/ }).waitFor();
+    await page.locator('#table-live-agents tbody tr', { hasText: 'Sam' }).locator('td.num', { hasText: /^1$/ }).waitFor();
+    await page.locator('#live-wait', { hasText: '–' }).waitFor();
+    // A new customer asks for a person: the queue grows, without a reload.
+    const waiting = await openChat(srv.url, srv.config);
+    await waiting.send('I want to talk to a real person');
+    await page.locator('#live-queue', { hasText: /^1$/ }).waitFor();
+    await page.locator('#table-live-agents').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'admin-5-live.png') });
+
+    // The tiles: a conversation recorded now shows up at the next refresh.
+    const before = Number(await page.locator('[data-kpi="conversations"] .value').textContent());
+    await srv.ops.recorder.idle();
+    await page.locator('[data-kpi="conversations"] .value', { hasText: new RegExp(`^${before + 1}$`) }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.evaluate(() => (window as unknown as { __mark?: number }).__mark), 1, 'no page reload');
+  });
+
+  it('fits a phone, with no CSP violations or errors', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);

@@ -58,6 +58,9 @@ describe('config', () => {
       const c = loadConfig(production);
       assert.equal(c.DEMO_MODE, false);
       assert.equal(loadConfig({}).DEMO_MODE, true, 'npm start keeps its demo picker');
+      assert.equal(loadConfig({}).ADMIN_TOKEN, 'admin-demo-token-change-me', "npm start has the README's demo admin token");
+      assert.equal(loadConfig({ NODE_ENV: 'test' }).ADMIN_TOKEN, undefined, 'only development gets it');
+      assert.equal(loadConfig({ ...production }).ADMIN_TOKEN, undefined, 'production has none unless set');
     });
 
     it('refuses demo mode, which would let anyone chat as any customer', () => refuses({ DEMO_MODE: 'true' }, /DEMO_MODE: must be off in production/));
@@ -71,6 +74,7 @@ describe('config', () => {
       [{ CARRIER_SECRETS: '' }, /CARRIER_SECRETS: the ups secret must be changed from the demo value/],
       [{ CHAT_API_SECRET: 'sixteen-chars-ok-but-short' }, /CHAT_API_SECRET: must be at least 32 bytes in production/],
       [{ ADMIN_TOKEN: 'a-short-admin-token' }, /ADMIN_TOKEN: must be at least 32 bytes/],
+      [{ ADMIN_TOKEN: 'admin-demo-token-change-me' }, /ADMIN_TOKEN: must be changed from the demo value/],
       [{ METRICS_TOKEN: 'a-short-metrics-token' }, /METRICS_TOKEN: must be at least 32 bytes/],
       [{ INTERNAL_API_URL: 'https://api.shop.test', INTERNAL_API_TOKEN: 'short' }, /INTERNAL_API_TOKEN: must be at least 32 bytes/],
       [{ CARRIER_SECRETS: 'ups:tiny' }, /CARRIER_SECRETS: the ups secret must be at least 32 bytes/],

@@ -21,6 +21,7 @@ import { connectRedis } from '../../../platform/redis';
 import type { DocStore } from '../../../platform/store/docStore';
 import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
 import { RedisDocStore } from '../../../platform/store/redisDocStore';
+import { createHandoffHub, type HandoffFeature } from '../../../web/agent/createHandoffHub';
 import { CustomersClient } from '../../../skills/customers/customersClient';
 import { authRouter } from '../../../web/auth/auth';
 import { SessionStore } from '../../../web/auth/sessionStore';
@@ -43,6 +44,8 @@ export interface RunningOpsServer {
   activityLog: ActivityLog;
   sandbox: TestSandbox;
   redis?: Redis;
+  /** The real handoff hub and agent console, when asked for (`withHub`). */
+  handoff?: HandoffFeature;
   /** Every log line written so far, parsed. */
   logs: Record<string, unknown>[];
   /** Signs in a demo user: the cookie and CSRF token to send. */
@@ -55,7 +58,7 @@ export interface RunningOpsServer {
  * process on 127.0.0.1 port 0, with the real sandbox and the test model. Logs are captured.
  */
 export async function startOpsServer(
-  opts: { env?: Record<string, string>; redisUrl?: string; prefix?: string; sandbox?: TestSandbox; handoffEvents?: HandoffEvents; routers?: RequestHandler[]; now?: () => Date } = {},
+  opts: { env?: Record<string, string>; redisUrl?: string; prefix?: string; sandbox?: TestSandbox; handoffEvents?: HandoffEvents; withHub?: boolean; routers?: RequestHandler[]; now?: () => Date } = {},
 ): Promise<RunningOpsServer> {
   const config = loadConfig({}, {
     NODE_ENV: 'test',
@@ -98,6 +101,8 @@ export async function startOpsServer(
     { name: 'store', check: async () => (await docs.ping()) && (await ops.outcomes.ping()) },
     { name: 'apis', check: async () => (await probe.list(), true) },
   ];
+  // The real hub (queue, agent console) when asked for; otherwise tests emit hub events themselves.
+  const handoff = opts.withHub ? createHandoffHub({ config, logger: ops.log('handoff'), docs, redis, bot, sessions, ...(opts.handoffEvents ? { events: opts.handoffEvents } : {}) }) : undefined;
   const chat = createChatServer({
     config,
     logger: ops.log('channel'),
@@ -105,10 +110,17 @@ export async function startOpsServer(
     activityLog,
     typingDelayMs: 0,
     front: ops.front,
-    routers: (channel) => [auth, ...ops.attach({ bot, channel, sessions, checks, modelVersion: recognizer.modelVersion, handoffEvents: opts.handoffEvents }), ...(opts.routers ?? [])],
+    routers: (channel) => [
+      auth,
+      ...(handoff ? [handoff.connect(channel)] : []),
+      ...ops.attach({ bot, channel, sessions, checks, modelVersion: recognizer.modelVersion, handoffEvents: handoff?.events ?? opts.handoffEvents, handoffHub: handoff?.hub, activityLog }),
+      ...(opts.routers ?? []),
+    ],
   });
   const server = http.createServer(chat.app);
-  chat.attach(server);
+  // The agent console's socket first, as bin/server.ts does.
+  if (handoff) server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
+  else chat.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -123,6 +135,7 @@ export async function startOpsServer(
     activityLog,
     sandbox,
     redis,
+    handoff,
     logs,
     signIn: async (username) => {
       const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: `${username}-demo-password` }) });
@@ -132,6 +145,7 @@ export async function startOpsServer(
     close: async () => {
       await ops.drain();
       await chat.close(2000);
+      await handoff?.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await ops.close();
