@@ -48,6 +48,8 @@ describe('security: STORE=redis, two instances on one Redis', function () {
       const keys = (await client.keys('paw-security:*')).filter((k) => !k.startsWith('paw-security:dl:'));
       assert.ok(keys.some((k) => k.includes('botstate')), 'the bot state is in Redis');
       for (const key of keys) {
+        // The model registry holds the trained corpus, whose examples ("pin 1234") are no customer's data.
+        if (/:models:/.test(key)) continue;
         const type = await client.type(key);
         const text =
           type === 'string' ? ((await client.get(key)) ?? '')

@@ -99,7 +99,7 @@ describe('terminal chat in a pseudo-terminal', function () {
         return JSON.stringify(await res.json());
       };
       const before = await subscriptions();
-      const asked = await say(pty, 'pause my autoship for 3 weeks', /\[1\] Yes \[2\] No[\s\S]*you> ?$/);
+      const asked = await say(pty, 'pause my cat litter autoship for 3 weeks', /\[1\] Yes \[2\] No[\s\S]*you> ?$/);
       assert.match(asked, /Pause .* until /);
       assert.match(flat(await pty.waitFor(/\[debug\] intent subscription\.pause/)), /\[debug\] intent subscription\.pause score \d\.\d{3} → answer subscription\.pause/);
       assert.equal(await subscriptions(), before, 'nothing changes before the yes');

@@ -71,6 +71,12 @@ export const SERVER_ROUTES: ProductRoute[] = [
   { method: 'GET', path: '/admin/login', access: 'public' },
   { method: 'GET', path: '/admin/assets/:file', access: 'public' },
   { method: 'GET', path: '/admin/api/kpis', access: 'admin' },
+  { method: 'GET', path: '/admin/api/kpis.csv', access: 'admin' },
+  { method: 'GET', path: '/admin/api/conversations', access: 'admin' },
+  { method: 'GET', path: '/admin/api/conversations.csv', access: 'admin' },
+  { method: 'GET', path: '/admin/api/conversations/:id', access: 'admin' },
+  // A server-sent event stream: with valid credentials it never ends.
+  { method: 'GET', path: '/admin/api/live', access: 'admin', unsafe: true },
   { method: 'GET', path: '/admin/log-level', access: 'admin' },
   { method: 'PUT', path: '/admin/log-level', access: 'admin', json: true },
   { method: 'GET', path: '/api/agent/ratings', access: 'agent' },
