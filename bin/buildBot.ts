@@ -3,7 +3,7 @@ import type { Recognizer } from '../bot/nlu/recognizer';
 import { PawBot } from '../bot/PawBot';
 import type { Thresholds } from '../bot/routing/thresholds';
 import path from 'node:path';
-import { loadConfig } from '../platform/config';
+import { DEFAULT_SIGN_IN_URL } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import { CardVault } from '../skills/giftCards/cardVault';
 import { loadKnowledgeBase, type KnowledgeBase } from '../skills/knowledge/knowledgeBase';
@@ -57,7 +57,7 @@ export function buildBot(parts: BotParts): { bot: PawBot; conversationState: Con
     recognizer,
     cardVault: new CardVault(parts.cardStateKey, parts.now),
     now: parts.now ?? (() => new Date()),
-    signInUrl: parts.signInUrl ?? loadConfig({}).SIGN_IN_URL,
+    signInUrl: parts.signInUrl ?? DEFAULT_SIGN_IN_URL,
   };
   const conversationState = new ConversationState(parts.storage);
   const bot = new PawBot({

@@ -50,6 +50,8 @@ const DEMO_SANDBOX_TOKEN = 'sandbox-demo-token-change-me';
 /** The admin API's bearer token when NODE_ENV=development sets none (documented in the README). */
 const DEMO_ADMIN_TOKEN = 'admin-demo-token-change-me';
 const DEMO_CARRIER_SECRETS: Record<string, string> = { ups: 'ups-demo-webhook-secret', fedex: 'fedex-demo-webhook-secret', usps: 'usps-demo-webhook-secret' };
+/** `SIGN_IN_URL` unset: the demo picker of `npm start`. */
+export const DEFAULT_SIGN_IN_URL = 'http://127.0.0.1:3978/';
 /** Production refuses any secret shorter than this many bytes. */
 const PRODUCTION_SECRET_BYTES = 32;
 /** The single-valued secrets production checks for length (and, where one exists, the demo value). */
@@ -156,7 +158,7 @@ const configShape = z
      */
     DEMO_MODE: bool.optional(),
     /** Where the bot sends a visitor who is not signed in for account requests (the shop's sign-in page; the demo picker by default). */
-    SIGN_IN_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3978/'),
+    SIGN_IN_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_SIGN_IN_URL),
 
     // ── staff sign-in (agent console, trainer, admin) ───────────────────
     /** JSON file of agents, trainers and admins (scrypt hashes); unset = the demo users. */
