@@ -8,7 +8,7 @@ const BACK_OUT = [
   /\bnever\s*mind\b|\bnevermind\b|\bnvm\b|\bforget (?:it|about it|that|this)\b/i,
   /\b(?:i(?:'ve| have)?|i've)\s+changed\s+my\s+mind\b|\bchanged my mind\b/i,
   /^(?:no|nah|nope|ok(?:ay)?)?[\s,.!]*(?:just\s+)?(?:leave|drop)\s+it(?:\s+(?:for now|then|please|as (?:it is|is)))*[\s.!]*$/i,
-  /^(?:no|nah|nope)?[\s,.!]*not (?:now|today|right now|yet)\b[^?]*$/i,
+  /^(?:(?:no|nah|nope|hmm+|um+|uh+|oh|ok(?:ay)?|actually|sorry|wait|well)[\s,.!]*)*not (?:now|today|right now|yet)\b[^?]*$/i,
   /\b(?:i'?ll|i will|let me|i'?d rather)\s+(?:do|deal with|sort|handle|think about|come back to)\s+(?:it|this|that)\b.*\b(?:later|another time|myself|tomorrow)\b/i,
   /^(?:no|nah|nope)[\s,.!]+(?:thanks|thank you|thx)[\s.!]*$/i,
   /\bdon'?t bother\b/i,

@@ -44,17 +44,24 @@ function covers(text: string, phrases: string[]): boolean {
   return best[words.length] === true;
 }
 
+const OBJECTS = ['it', 'that', 'them', 'this', 'it then'];
+const NOT = ["don't", 'dont', 'do not', 'no dont', "no don't"];
+
 /**
  * "yes", "yep, go ahead", "sure, thanks" → yes; "no", "nope", "no thanks" → no; anything else
  * (a question, a complaint, a correction, "ok wait", "sure but…", "is that ok for kittens?")
- * → undefined: never consent.
+ * → undefined: never consent. With the question's `action` verb ("pause" for "Pause … until
+ * …?"), "yes pause it" is yes and "don't pause it" is no; "pause it for 5 weeks" is still not an
+ * answer (it corrects the change).
  */
-export function readConsent(raw: string): Consent | undefined {
+export function readConsent(raw: string, action?: string): Consent | undefined {
   if (/[?]/.test(raw)) return undefined;
   const text = norm(raw);
   if (!text || text.length > 60) return undefined;
-  const yes = covers(text, YES);
-  const no = covers(text, NO);
+  const verb = action && /^[a-z]+$/.test(norm(action)) ? norm(action) : undefined;
+  // Repeating the question's own verb is an answer: "yes pause it" at "Pause …?", "don't cancel it" at "Cancel …?".
+  const yes = covers(text, verb ? [...YES, ...OBJECTS.map((o) => `${verb} ${o}`)] : YES);
+  const no = covers(text, verb ? [...NO, ...OBJECTS.flatMap((o) => NOT.map((n) => `${n} ${verb} ${o}`))] : NO);
   if (yes === no) return undefined;
   return yes ? 'yes' : 'no';
 }

@@ -70,7 +70,7 @@ class ConsentPrompt<P> extends PawPrompt<ConsentAnswer<P>> {
   }
   protected async read(context: TurnContext, text: string, heard: Recognition | undefined, state: PawPromptState): Promise<PromptReading<ConsentAnswer<P>>> {
     const pending = state.options.pending as P;
-    const c = readConsent(text);
+    const c = readConsent(text, /^[\p{L}]+/u.exec(this.spec.describe(pending))?.[0]);
     if (c === 'yes') {
       promptTurn.markConsented(context);
       return { kind: 'answer', value: { yes: true, pending } };

@@ -20,11 +20,18 @@ describe('dialog language: consent, back-outs, typed choices, several requests, 
   ];
   for (const [text, expected] of consent) it(`consent: "${text}" → ${expected ?? 'not an answer'}`, () => assert.equal(readConsent(text), expected));
 
+  // At "Pause … until …?": the question's own verb is an answer; anything more is not.
+  const withVerb: [string, 'yes' | 'no' | undefined][] = [
+    ['yes pause it', 'yes'], ['pause it please', 'yes'], ['yep, pause that', 'yes'], ["don't pause it", 'no'], ['no dont pause it', 'no'],
+    ['pause it for 5 weeks', undefined], ['yes cancel it', undefined], ['skip it', undefined], ['no pause it', undefined], ['pause it?', undefined],
+  ];
+  for (const [text, expected] of withVerb) it(`consent to "Pause …?": "${text}" → ${expected ?? 'not an answer'}`, () => assert.equal(readConsent(text, 'Pause'), expected));
+
   const backOuts: [string, boolean][] = [
     ['forget it', true], ["never mind, I'll do it later", true], ['not now', true], ['I changed my mind', true], ['nah leave it', true],
     ['no thanks', true], ['cancel', true], ['stop', true], ['leave it for now', true], ['actually, forget about it', true], ['nvm', true],
     ['cancel my subscription', false], ["don't cancel it", false], ['skip it', false], ['we are moving', false], ['stop my dog food deliveries', false],
-    ['never mind?', false],
+    ['never mind?', false], ['hmm not now, i cant find the pin', true], ['sorry, not right now', true], ['not now?', false],
   ];
   for (const [text, expected] of backOuts) it(`back-out: "${text}" → ${expected}`, () => assert.equal(isBackOut(text), expected));
 
