@@ -98,7 +98,11 @@ export class ModifySubscriptionDialog extends ComponentDialog {
         read: (heard, pending) => {
           const { changes, problems } = readChanges(heard, today());
           if (problems.length) return { ok: false, problem: problems[0]! };
-          return Object.keys(changes).length ? { ok: true, value: { ...pending.value, ...changes } } : undefined;
+          if (Object.keys(changes).length) return { ok: true, value: { ...pending.value, ...changes } };
+          // "actually do 4" when only one number is pending: that number is the one corrected.
+          const numbers = (['quantity', 'frequencyWeeks'] as const).filter((f) => pending.value[f] !== undefined);
+          const n = bareNumber(heard);
+          return n !== undefined && numbers.length === 1 && !pending.value.nextDeliveryDate ? { ok: true, value: { ...pending.value, [numbers[0]!]: n } } : undefined;
         },
       }),
     );

@@ -159,4 +159,14 @@ describe('twists: corrections at a confirmation', function () {
     ]);
     await state.untouched(h, 'cus-ben');
   });
+
+  it('at a quantity confirmation: "actually do 4" changes the pending 3 to 4', async () => {
+    h = await startBotHarness({ customerId: 'cus-ben' });
+    await transcript(h, [
+      ['change my litter to 3 bags each tme', /Change \*\*Clumping Cat Litter 40 lb\*\* to \*\*3 per delivery\*\*\?/],
+      ['actually do 4', /Change \*\*Clumping Cat Litter 40 lb\*\* to \*\*4 per delivery\*\*\?/],
+      ['yes', /4 ×/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-ben', 'sub-ben-1')).quantity, 4);
+  });
 });
