@@ -1,3 +1,4 @@
+import type { ChoiceOption } from '../../../bot/dialogs/matchChoice';
 import { vals } from '../../../bot/dialogs/stepValues';
 import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Order } from '../../../contracts/shipping';
@@ -6,11 +7,12 @@ import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { initiateHandoff } from '../../../bot/handoff/initiateHandoff';
 import { say, typing } from '../../../bot/turn/say';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
+import { isoDay } from '../../../platform/dates';
 import { maskText } from '../../../platform/mask';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';
-import { slots } from '../../shared/slots';
 import { PROBLEMS, shippingReplies } from '../shippingReplies';
+import { findOrders } from './findOrders';
 
 export const REPORT_PROBLEM_DIALOG = 'shipping.problem';
 const ORDER_CHOICE = `${REPORT_PROBLEM_DIALOG}.order`;
@@ -21,10 +23,27 @@ const PROBLEM_WORDS: readonly string[][] = [
   ['never came', 'never got', 'not arrived', "hasn't arrived", 'lost', 'never showed', 'still waiting', 'not here yet'],
   ['says delivered', 'marked delivered', 'shows delivered', 'delivered but', 'not here', 'stolen', 'nowhere'],
   ['damaged', 'broken', 'crushed', 'smashed', 'torn', 'leaking', 'ripped', 'wet', 'dented', 'open'],
-  ['wrong', 'not what i ordered', 'different item', 'someone else', 'incorrect', 'mixed up'],
+  ['wrong', 'wrong item', 'wrong product', 'wrong size', 'wrong flavor', 'not what i ordered', 'different item', 'someone else', 'incorrect', 'mixed up'],
   ['missing', 'only got', 'not all', 'short', 'forgot', 'left out', 'incomplete'],
   ['other', 'else'],
 ];
+const problemOptions: ChoiceOption[] = PROBLEMS.map((p, i) => ({ title: p.title, synonyms: [...PROBLEM_WORDS[i]!] }));
+/**
+ * The problem a request already names ("my fish flakes order arrived damaged"): only a whole
+ * phrase of the customer's own words counts ("the order that arrived" is not "It never
+ * arrived", "ordered" is not "not what i ordered"); none when it names none, or several
+ * equally.
+ */
+// Words that answer "what went wrong?" but, in a first message, say nothing yet ("something is wrong with my order").
+const GENERIC = new Set(['wrong', 'open', 'short', 'not here', 'forgot']);
+function namedProblem(text: string): number | undefined {
+  const t = ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z']+/g, ' ')} `;
+  // The longest phrase wins: "not here yet" is "It never arrived", not "Says delivered, not here".
+  const longest = PROBLEM_WORDS.slice(0, -1).map((phrases) => Math.max(0, ...phrases.filter((p) => !GENERIC.has(p) && t.includes(` ${p} `)).map((p) => p.length)));
+  const best = Math.max(...longest);
+  const hits = longest.flatMap((n, i) => (n === best && n > 0 ? [i] : []));
+  return hits.length === 1 ? hits[0] : undefined;
+}
 
 /**
  * Lost, damaged, wrong or missing items, "delivered but not here": collect the order and what
@@ -42,19 +61,28 @@ export class ReportProblemDialog extends ComponentDialog {
         async (step: WaterfallStepContext) => {
           const { recognition } = step.options as SkillDialogOptions;
           const customerId = customerOf(step.context).customerId!;
-          const named = slots.orderNumber(recognition);
           await typing(step.context);
+          // "my fish flakes order arrived damaged" already says what went wrong: not asked again.
+          vals(step).problemIndex = namedProblem(recognition.text);
+          let named: string | undefined;
           try {
-            if (named) {
-              const t = await services.shipping.tracking(customerId, named);
+            const target = await findOrders(services, customerId, recognition, isoDay(services.now()));
+            if (target.kind === 'number') {
+              named = target.orderId;
+              const t = await services.shipping.tracking(customerId, target.orderId);
               vals(step).orderId = t.orderId;
               return step.next();
             }
-            const orders = await services.shipping.listOrders(customerId, { limit: 5 });
-            if (orders.length === 0) {
+            if (target.kind === 'one') {
+              vals(step).orderId = target.order.id;
+              return step.next();
+            }
+            if (target.orders.length === 0) {
               await say(step.context, shippingReplies.noOrders);
               return step.endDialog();
             }
+            const orders = target.kind === 'several' ? target.matches : target.orders.slice(0, 5);
+            if (target.kind === 'unmatched') await say(step.context, shippingReplies.noneMatch(recognition.text.trim().slice(0, 80)));
             vals(step).orders = orders;
             return step.prompt(ORDER_CHOICE, {
               prompt: shippingReplies.whichOrder,
@@ -75,9 +103,11 @@ export class ReportProblemDialog extends ComponentDialog {
             vals(step).orderId = order.id;
           }
           conversationData(step.context).slots.orderId = vals(step).orderId;
+          const known = vals(step).problemIndex as number | undefined;
+          if (known !== undefined) return step.next({ index: known, value: PROBLEMS[known]!.title, text: PROBLEMS[known]!.title, score: 1 } satisfies ChoiceAnswer);
           return step.prompt(PROMPTS.choice, {
             prompt: shippingReplies.askProblem,
-            choices: PROBLEMS.map((p, i) => ({ value: p.title, synonyms: PROBLEM_WORDS[i] })),
+            choices: problemOptions.map((o) => ({ value: o.title, synonyms: o.synonyms })),
             otherwise: PROBLEMS.length - 1,
           } as PromptOptions & ChoiceExtras);
         },

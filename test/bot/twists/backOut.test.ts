@@ -64,7 +64,7 @@ describe('twists: backing out at every prompt', function () {
   it('at the delivery-problem description: "forget it" hands nobody over', async () => {
     h = await startBotHarness({ customerId: 'cus-ben' });
     await transcript(h, [
-      ['one of my packages arrived damaged', /Which order/],
+      ['I have a problem with a delivery', /Which order/],
       ['PS-10036', /What went wrong/],
       ['Damaged', /describe it/],
       ['actually, forget it', backedOut],

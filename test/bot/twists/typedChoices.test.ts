@@ -83,6 +83,18 @@ describe('twists: typed answers to button questions', function () {
     assert.match(String((handoff!.value as { summary: string }).summary), /PS-10036, arrived damaged/);
   });
 
+  it('which order: named in the request by what was in it, and what went wrong, asked once', async () => {
+    h = await startBotHarness({ customerId: 'cus-ben' });
+    await transcript(h, [
+      // Neither "Which order?" nor "What went wrong?": the request said both.
+      ['my fish flakes order arrived damaged', (r) => {
+        assert.match(r.text, /describe it/);
+        assert.doesNotMatch(r.text, /Which order|What went wrong/);
+      }],
+      ['the box was crushed and everything spilled', /order PS-10036, arrived damaged/],
+    ]);
+  });
+
   it('which order: by what was in it ("the fish flakes")', async () => {
     h = await startBotHarness({ customerId: 'cus-ben' });
     await transcript(h, [
