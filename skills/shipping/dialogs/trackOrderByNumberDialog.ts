@@ -4,6 +4,8 @@ import type { OrderLookupRequest } from '../../../contracts/shipping';
 import { checkedTextPrompt } from '../../../bot/dialogs/prompts';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { vals } from '../../../bot/dialogs/stepValues';
+import { promptTurn } from '../../../bot/turn/promptTurn';
+import { maskText } from '../../../platform/mask';
 import { say, typing } from '../../../bot/turn/say';
 import { conversationData } from '../../../bot/turn/turnMemory';
 import type { ApiError } from '../../shared/apiErrors';
@@ -34,7 +36,10 @@ export class TrackOrderByNumberDialog extends ComponentDialog {
       new WaterfallDialog(`${this.id}.steps`, [
         async (step: WaterfallStepContext) => {
           const { recognition } = step.options as SkillDialogOptions;
-          vals(step).proof = readOrderProof(recognition.text, recognition);
+          // Dialog options keep the message masked; this turn's own words still have the e-mail in "…, my email is ava@example.com".
+          const heard = promptTurn.heard(step.context);
+          const said = heard && maskText(heard.text) === recognition.text ? heard : recognition;
+          vals(step).proof = readOrderProof(said.text, said);
           if (proof(step).orderId) return step.next();
           return step.prompt(numberPrompt, { prompt: replies.askNumber(services.signInUrl) });
         },
