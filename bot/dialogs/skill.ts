@@ -25,4 +25,10 @@ export interface Skill {
 /** What a skill dialog is started with. */
 export interface SkillDialogOptions {
   recognition: Recognition;
+  /**
+   * Served as a side request on top of a flow that waits for an answer: answer in one message
+   * where possible, so the customer is brought back to the waiting question (a "shall I get a
+   * person?" here would take the yes meant for the flow).
+   */
+  aside?: boolean;
 }

@@ -6,6 +6,7 @@ const INSIST = Symbol('paw.insist');
 const DECLINED = Symbol('paw.declined');
 const REPROMPTED = Symbol('paw.reprompted');
 const CONSENTED = Symbol('paw.consented');
+const ASIDE = Symbol('paw.aside');
 
 /**
  * How a message reaches a waiting prompt. The bot offers it to the prompt first: the prompt
@@ -34,4 +35,7 @@ export const promptTurn = {
   /** The customer gave a clear yes to an account change this turn. */
   markConsented: (context: TurnContext): void => void context.turnState.set(CONSENTED, true),
   consented: (context: TurnContext): boolean => context.turnState.get(CONSENTED) === true,
+  /** This turn serves a side request on top of a waiting flow (its dialog should not ask questions of its own). */
+  markAside: (context: TurnContext): void => void context.turnState.set(ASIDE, true),
+  aside: (context: TurnContext): boolean => context.turnState.get(ASIDE) === true,
 };

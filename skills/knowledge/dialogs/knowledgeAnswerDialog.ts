@@ -14,7 +14,8 @@ export const KNOWLEDGE_ANSWER_DIALOG = 'knowledge.answer';
 /**
  * Answers a question about the shop from the knowledge file. Where the answer depends on the
  * case and the bot cannot act (returns, refunds), it then asks whether to get a person: yes
- * hands off with the question, no ends politely.
+ * hands off with the question, no ends politely. As a side question inside another flow, the
+ * person is offered in words instead (the flow's question comes next).
  */
 export class KnowledgeAnswerDialog extends ComponentDialog {
   constructor(knowledge: KnowledgeBase) {
@@ -25,7 +26,7 @@ export class KnowledgeAnswerDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog(`${this.id}.steps`, [
         async (step: WaterfallStepContext) => {
-          const { recognition } = step.options as SkillDialogOptions;
+          const { recognition, aside } = step.options as SkillDialogOptions;
           const t = knowledge.topics.get(recognition.intent);
           if (!t) return step.endDialog();
           vals(step).intent = t.intent;
@@ -33,6 +34,11 @@ export class KnowledgeAnswerDialog extends ComponentDialog {
           conversationData(step.context).shown.push(`Answered: ${t.title}`);
           if (!t.offerPerson) {
             await say(step.context, knowledgeReplies.answer(t), t.suggestions);
+            return step.endDialog();
+          }
+          // A side question mid-flow: the offer is made in words, the customer's next yes stays the flow's.
+          if (aside) {
+            await say(step.context, `${knowledgeReplies.answer(t)}\n\n${knowledgeReplies.personLater}`);
             return step.endDialog();
           }
           await say(step.context, knowledgeReplies.answer(t));

@@ -106,4 +106,21 @@ describe('twists: side questions in the middle of a flow', function () {
     assert.equal((await state.subscription(h, 'cus-ben', 'sub-ben-1')).pausedUntil, '2026-12-10');
     assert.equal((await state.subscription(h, 'cus-ben', 'sub-ben-2')).status, 'active');
   });
+
+  it('at a confirmation: the return policy, a person offered in words, then "yes pause it" pauses', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [
+      ['pause my flea chews for 4 weeks', /Pause \*\*Flea & Tick Chews 6-pack\*\*/],
+      ['whats your return policy btw', (r) => {
+        assert.match(r.text, /30 days[\s\S]*talk to a person[\s\S]*Pause \*\*Flea & Tick Chews 6-pack\*\*/);
+        assert.deepEqual(r.suggestions, ['Yes', 'No']);
+        noHandoff(r);
+      }],
+      ['yes pause it', (r) => {
+        assert.match(r.text, /paused until/);
+        noHandoff(r);
+      }],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-ava', 'sub-ava-2')).status, 'paused');
+  });
 });
