@@ -19,7 +19,8 @@ import { maskRecognition } from './nlu/maskRecognition';
 import type { Recognition, Recognizer } from './nlu/recognizer';
 import { ANONYMOUS_CAPABILITIES, CAPABILITIES, replies } from './replies';
 import { decide, type Decision } from './routing/decide';
-import { negatesIntent } from './routing/negatedRequest';
+import { impliedIntent } from './routing/impliedIntent';
+import { negatesIntent, withoutRefusedClauses } from './routing/negatedRequest';
 import type { Thresholds } from './routing/thresholds';
 import { emptyConversationData, LIMITS, pushBounded, type ConversationData, type TrailEntry } from './state/conversationData';
 import { splitRequests } from './routing/splitRequests';
@@ -150,10 +151,14 @@ export class PawBot extends ActivityHandler {
 
     const dc = await this.dialogs.createContext(context);
     const picked = chosenIntent(context.activity.value);
+    const rest = picked || dc.activeDialog ? undefined : withoutRefusedClauses(text);
     const recognition: Recognition = picked
       ? { text, intent: picked, score: 1, ranking: [{ intent: picked, score: 1 }], entities: (await this.deps.recognizer.recognize(text)).entities }
-      : await this.deps.recognizer.recognize(text);
-    const decision = picked ? ({ kind: 'answer', intent: picked } as Decision) : decide(recognition, this.deps.thresholds(), { consecutiveFallbacks: data.consecutiveFallbacks });
+      : await this.recognizeAsked(text, rest);
+    let decision = picked ? ({ kind: 'answer', intent: picked } as Decision) : decide(recognition, this.deps.thresholds(), { consecutiveFallbacks: data.consecutiveFallbacks });
+    // "6006 4912 3456 1001" after "did you mean one of these?": the number says what it is about.
+    const implied = dc.activeDialog || decision.kind === 'answer' || (decision.kind === 'handoff' && decision.reason === 'asked_for_agent') ? undefined : impliedIntent(recognition);
+    if (implied && this.intents.has(implied)) decision = { kind: 'answer', intent: implied };
     promptTurn.setHeard(context, recognition);
     const afterAction = data.afterAction === true;
     data.afterAction = undefined;
@@ -161,6 +166,18 @@ export class PawBot extends ActivityHandler {
     if (dc.activeDialog) await this.atPrompt(context, dc, text, recognition, decision, picked !== undefined);
     else await this.withoutFlow(context, dc, text, recognition, decision, picked !== undefined, afterAction);
     await this.serveQueued(context, dc);
+  }
+
+  /**
+   * The whole message's entities and words (the product named in "don't cancel the dental
+   * chews, just send them every 6 weeks" is still the one meant), classified by what is left
+   * once the refused clause is dropped.
+   */
+  private async recognizeAsked(text: string, rest: string | undefined): Promise<Recognition> {
+    const whole = await this.deps.recognizer.recognize(text);
+    if (!rest) return whole;
+    const { intent, score, ranking } = await this.deps.recognizer.recognize(rest);
+    return { ...whole, intent, score, ranking };
   }
 
   /**
@@ -244,6 +261,7 @@ export class PawBot extends ActivityHandler {
     this.trail(data, recognition, 'interrupt');
     const waiting = data.activeIntent;
     data.suspended = [...(data.suspended ?? []), waiting ?? ''];
+    promptTurn.markAside(context);
     await this.route(context, dc, recognition, decision);
     if (data.handoff.status !== 'none') {
       await this.endFlows(context, dc);
@@ -322,9 +340,11 @@ export class PawBot extends ActivityHandler {
       }),
     );
     const intents = requests.map(({ d }) => (d.kind === 'answer' && this.intents.has(d.intent) ? d.intent : undefined));
-    const secret = requests.some(({ r }) => r.entities.some((e) => e.type === 'pin' || e.type === 'giftCardNumber'));
-    if (secret || intents.some((i) => i === undefined) || new Set(intents).size < intents.length) return false;
-    const ordered = requests.map((x, i) => ({ ...x, quick: this.intents.get(intents[i]!)!.readOnly === true ? 0 : 1 })).sort((a, b) => a.quick - b.quick);
+    const secret = requests.map(({ r }) => r.entities.some((e) => e.type === 'pin' || e.type === 'giftCardNumber'));
+    if (secret.filter(Boolean).length > 1 || intents.some((i) => i === undefined) || new Set(intents).size < intents.length) return false;
+    // A part with a card number or PIN is served now: what waits in the queue is kept masked, and would lose it.
+    const rank = (i: number) => (secret[i] ? 0 : this.intents.get(intents[i]!)!.readOnly === true ? 1 : 2);
+    const ordered = requests.map((x, i) => ({ ...x, quick: rank(i) })).sort((a, b) => a.quick - b.quick);
     const [first, ...rest] = ordered;
     await this.route(context, dc, first!.r, first!.d);
     const data = conversationData(context);
@@ -408,7 +428,7 @@ export class PawBot extends ActivityHandler {
     // The details of a new task ("for 3 weeks"), kept for a correction of what it is about; never secrets.
     if (!dc.activeDialog) data.requestDetails = recognition.entities.filter((e) => e.type !== 'pin' && e.type !== 'giftCardNumber').map((e) => ({ type: e.type, text: e.text }));
     // Dialog options are saved with the dialog state (Redis, 24 h): never a card number or PIN (a gift card dialog reads them from the message itself).
-    const result = await dc.beginDialog(access.dialogId, { recognition: maskRecognition(recognition) } satisfies SkillDialogOptions);
+    const result = await dc.beginDialog(access.dialogId, { recognition: maskRecognition(recognition), ...(promptTurn.aside(context) ? { aside: true } : {}) } satisfies SkillDialogOptions);
     this.afterDialog(context, data, result.status);
   }
 

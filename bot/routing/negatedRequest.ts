@@ -31,3 +31,20 @@ export function negatesIntent(intent: string, text: string): boolean {
   if (/\b(?:can'?t|cannot|can\s+not|couldn'?t|unable\s+to)\b/.test(normal) && !/\b(?:don'?t|do\s+not|never)\b/.test(normal)) return false;
   return new RegExp(String.raw`(?:^|[^a-z'])${NEGATOR}\s+${FILLER}(?:${verbs.join('|')})\b`).test(normal);
 }
+
+/**
+ * "don't cancel my dog food subscription, I just want to know when the next one comes": the
+ * message with its refusals cut out ("my dog food subscription, I just want to know when the
+ * next one comes"), so what it does ask is read with what it is about. Undefined when no clause
+ * refuses an account change, or no other clause asks anything.
+ */
+export function withoutRefusedClauses(text: string): string | undefined {
+  const clauses = text.split(/[,;.!]+|\s+-\s+|\s+but\s+/i).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  const refuses = (c: string) => Object.keys(VERBS).some((intent) => negatesIntent(intent, c));
+  const kept = clauses.filter((c) => !refuses(c));
+  if (kept.length === clauses.length || kept.join(' ').split(/\s+/).length < 3) return undefined;
+  const verbs = [...new Set(Object.values(VERBS).flat())].join('|');
+  const refusal = new RegExp(String.raw`(?:^|(?<=[^a-z']))${NEGATOR}\s+${FILLER}(?:${verbs})\b`, 'gi');
+  return text.replace(/[’‘]/g, "'").replace(refusal, ' ').replace(/\s+/g, ' ').replace(/^[\s,]+/, '').trim();
+}

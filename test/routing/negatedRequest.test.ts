@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { negatesIntent } from '../../bot/routing/negatedRequest';
+import { negatesIntent, withoutRefusedClauses } from '../../bot/routing/negatedRequest';
 
 describe('routing: a request not to do something never starts it', () => {
   const table: [intent: string, text: string, negated: boolean][] = [
@@ -34,4 +34,15 @@ describe('routing: a request not to do something never starts it', () => {
   for (const [intent, text, negated] of table) {
     it(`${intent}: "${text}" → ${negated ? 'negated' : 'wanted'}`, () => assert.equal(negatesIntent(intent, text), negated));
   }
+
+  const rests: [text: string, rest: string | undefined][] = [
+    ["don't cancel my dog food subscription, i just want to know when the next one comes", 'my dog food subscription, i just want to know when the next one comes'],
+    ["don't cancel it, just skip the next one", 'it, just skip the next one'],
+    ['do not pause anything. what is my points balance?', 'anything. what is my points balance?'],
+    ["don't redeem my points yet, just tell me what they're worth", "my points yet, just tell me what they're worth"],
+    ["don't cancel my subscription", undefined],
+    ["don't cancel it, thanks", undefined],
+    ['cancel my dog food, it is too expensive', undefined],
+  ];
+  for (const [text, rest] of rests) it(`what is left of "${text}" → ${rest ?? 'nothing to act on'}`, () => assert.equal(withoutRefusedClauses(text), rest));
 });

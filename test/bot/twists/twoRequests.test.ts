@@ -75,4 +75,11 @@ describe('twists: two requests in one message', function () {
     ]);
     await state.untouched(h, 'cus-ava');
   });
+
+  it('a visitor: a gift card with its PIN and the return policy in one message, both answered', async () => {
+    h = await startBotHarness({ customerId: null });
+    await transcript(h, [['whats on gift card 6006 4912 3456 1001 pin 1234 and whats your return policy', (r) => {
+      assert.match(r.text, /ending 1001 has \*\*\$50\.00\*\* left[\s\S]*30 days/);
+    }]]);
+  });
 });

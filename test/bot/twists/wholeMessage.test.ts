@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { startBotHarness, transcript, type BotHarness } from '../../support/botHarness';
+import { call } from '../../support/sandboxServer';
+import { noHandoff, state } from './sandboxState';
+
+/**
+ * Everything a message says is used: the refusal and the request in one sentence, the e-mail
+ * given with the order number, the date "until" binds, the problem named with the order, a
+ * bare number after a clarifying question.
+ */
+describe('twists: reading the whole message', function () {
+  this.timeout(60_000);
+  let h: BotHarness;
+  afterEach(async () => h?.close());
+
+  it('"do not cancel the dental chews, just send them every 6 weeks": a frequency change, never a cancellation', async () => {
+    h = await startBotHarness({ customerId: 'cus-emma' });
+    await transcript(h, [
+      ['do not cancel the dental chews, just send them every 6 weeks instead of 4', (r) => {
+        assert.match(r.text, /Dental Dog Chews 30-count[\s\S]*every 6 weeks/);
+        assert.doesNotMatch(r.text, /cancel/i);
+      }],
+      ['yes', /every 6 weeks/],
+    ]);
+    const s = await state.subscription(h, 'cus-emma', 'sub-emma-2');
+    assert.deepEqual([s.status, s.frequencyWeeks], ['active', 6]);
+  });
+
+  it('"don\'t redeem my points yet, just tell me what they\'re worth": the balance, nothing redeemed', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [["don't redeem my points yet, just tell me what they're worth", /3,450 points[\s\S]*\$34\.50/]]);
+    assert.equal(await state.points(h, 'cus-ava'), 3450);
+  });
+
+  it('"away over Christmas, hold it until after the holidays": paused until 2 January, not 25 December', async () => {
+    h = await startBotHarness({ customerId: 'cus-emma' });
+    await transcript(h, [
+      ['im away over christmas, can you hold the bird seed until after the holidays', /Pause \*\*Wild Bird Seed Mix 20 lb\*\* until \*\*Saturday, January 2/],
+      ['yes please', /paused until Saturday, January 2/],
+    ]);
+    assert.equal((await state.subscription(h, 'cus-emma', 'sub-emma-1')).pausedUntil, '2027-01-02');
+  });
+
+  it('a visitor gives the order number and the e-mail in one message: tracked without a second question', async () => {
+    h = await startBotHarness({ customerId: null });
+    await transcript(h, [['where is my order PS-10042? my email is ava@example.com', (r) => {
+      assert.match(r.text, /PS-10042/);
+      assert.doesNotMatch(r.text, /ZIP code it ships to/);
+    }]]);
+  });
+
+  it('a card number typed after "did you mean one of these?" starts the balance check; "hmm not now" at the PIN hands nobody over', async () => {
+    h = await startBotHarness({ customerId: 'cus-chloe' });
+    await transcript(h, [
+      ['6006 4912 3456 1001', /PIN/],
+      ['hmm not now, i cant find the pin', (r) => {
+        assert.doesNotMatch(r.text, /support team/);
+        noHandoff(r);
+      }],
+      ['thanks', noHandoff],
+    ]);
+    const card = await call(h.sandbox, 'POST', '/v1/customers/cus-chloe/gift-cards/balance', { number: '6006491234561001', pin: '1234' });
+    assert.equal(card.body.balanceCents, 5000);
+  });
+});
