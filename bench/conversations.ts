@@ -3,7 +3,9 @@
 // against the product started as `npm start` runs it, then judged by the sandbox state before
 // and after (every account, every gift card) and by what the bot said.
 //
-//   npm run bench:conversations -- [--only <id>[,<id>…]] [--json] [--quiet-ms 700] [--max-ms 20000]
+//   npm run bench:conversations -- [--only <id>[,<id>…]] [--dir <folder>] [--json] [--quiet-ms 700] [--max-ms 20000]
+//
+// --dir plays another set in the same format (e.g. a fresh held-out set) instead of test/conversations/.
 //
 // --json prints {summary, results (with transcripts)} on stdout and the report on stderr.
 //
@@ -40,6 +42,7 @@ interface Result {
 const { values } = parseArgs({
   options: {
     only: { type: 'string', multiple: true },
+    dir: { type: 'string' },
     json: { type: 'boolean', default: false },
     'quiet-ms': { type: 'string', default: '700' },
     'max-ms': { type: 'string', default: '20000' },
@@ -81,7 +84,7 @@ function selected(all: LoadedConversation[]): LoadedConversation[] {
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '–');
 
 async function main(): Promise<void> {
-  const conversations = selected(loadConversationSet());
+  const conversations = selected(loadConversationSet(values.dir ?? undefined));
   const cards = demoGiftCards(systemClock).map(({ number, pin }) => ({ number, pin }));
   // The product is started with this environment, so it uses the same sandbox token.
   const token = loadConfig().SANDBOX_TOKEN;
