@@ -16,7 +16,10 @@ const NO = [
   'no thx', 'not at all', 'no please', 'please no', 'please don’t', "please don't",
 ];
 // Politeness around the answer that changes nothing about it.
-const FILLER = ['please', 'thanks', 'thank you', 'thx', 'ty', 'then', 'now', 'sir', 'mate', 'buddy', 'friend', 'lol', 'haha', 'oh', 'well'];
+const FILLER = [
+  'please', 'thanks', 'thank you', 'thx', 'ty', 'then', 'now', 'sir', 'mate', 'buddy', 'friend', 'lol', 'haha', 'oh', 'well', 'and',
+  'that one too', 'this one too', 'that too', 'too', 'as well', 'also', 'pls', 'plz',
+];
 
 const norm = (s: string) =>
   s
@@ -44,24 +47,24 @@ function covers(text: string, phrases: string[]): boolean {
   return best[words.length] === true;
 }
 
-const OBJECTS = ['it', 'that', 'them', 'this', 'it then'];
+const OBJECTS = ['it', 'that', 'them', 'this', 'it then', 'it now', 'them now'];
 const NOT = ["don't", 'dont', 'do not', 'no dont', "no don't"];
 
 /**
  * "yes", "yep, go ahead", "sure, thanks" → yes; "no", "nope", "no thanks" → no; anything else
  * (a question, a complaint, a correction, "ok wait", "sure but…", "is that ok for kittens?")
- * → undefined: never consent. With the question's `action` verb ("pause" for "Pause … until
- * …?"), "yes pause it" is yes and "don't pause it" is no; "pause it for 5 weeks" is still not an
- * answer (it corrects the change).
+ * → undefined: never consent. With the verbs of the action asked about ("pause" for "Pause …
+ * until …?"), "yes pause it", "ok fine, go ahead and pause it" are yes and "don't pause it" is no;
+ * "pause it for 5 weeks" is still not an answer (it corrects the change).
  */
-export function readConsent(raw: string, action?: string): Consent | undefined {
+export function readConsent(raw: string, ...actions: (string | undefined)[]): Consent | undefined {
   if (/[?]/.test(raw)) return undefined;
   const text = norm(raw);
   if (!text || text.length > 60) return undefined;
-  const verb = action && /^[a-z]+$/.test(norm(action)) ? norm(action) : undefined;
+  const verbs = [...new Set(actions.filter((a): a is string => !!a).map(norm).filter((v) => /^[a-z]+$/.test(v)))];
   // Repeating the question's own verb is an answer: "yes pause it" at "Pause …?", "don't cancel it" at "Cancel …?".
-  const yes = covers(text, verb ? [...YES, ...OBJECTS.map((o) => `${verb} ${o}`)] : YES);
-  const no = covers(text, verb ? [...NO, ...OBJECTS.flatMap((o) => NOT.map((n) => `${n} ${verb} ${o}`))] : NO);
+  const yes = covers(text, [...YES, ...verbs.flatMap((v) => OBJECTS.map((o) => `${v} ${o}`))]);
+  const no = covers(text, [...NO, ...verbs.flatMap((v) => OBJECTS.flatMap((o) => NOT.map((n) => `${n} ${v} ${o}`)))]);
   if (yes === no) return undefined;
   return yes ? 'yes' : 'no';
 }

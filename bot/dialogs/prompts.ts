@@ -5,6 +5,7 @@ import type { Suggestion } from '../turn/suggestions';
 import { promptTurn } from '../turn/promptTurn';
 import { conversationData } from '../turn/turnMemory';
 import { isBackOut } from './backOut';
+import { actionVerbs } from '../routing/negatedRequest';
 import { readConsent } from './consent';
 import { matchChoice, type ChoiceOption } from './matchChoice';
 import { PawPrompt, promptText, type PawPromptState, type PromptReading } from './pawPrompt';
@@ -31,20 +32,48 @@ function leadingConsent(text: string, heard: Recognition | undefined) {
   return lead && heard?.entities.length ? readConsent(lead) : undefined;
 }
 
+/**
+ * An offer the customer may decline in their own words ("would you rather pause it instead?"):
+ * `yesVerbs` take it ("yes pause it"); `noVerbs` ("cancel it", "yes just cancel it") and a
+ * reason for what they asked for ("we're moving abroad", one of `reasons`) decline it.
+ */
+export interface OfferWords {
+  yesVerbs?: string[];
+  noVerbs?: string[];
+  reasons?: ChoiceOption[];
+}
+
 /** A yes/no question (the result is `true`, `false`, or `undefined`: gave up); a yes counts as consent. */
 class YesNoPrompt extends PawPrompt<boolean> {
+  private readonly decline: RegExp | undefined;
+  constructor(
+    id: string,
+    private readonly offer: OfferWords = {},
+  ) {
+    super(id);
+    const verbs = offer.noVerbs?.filter((v) => /^[a-z]+$/.test(v)) ?? [];
+    this.decline = verbs.length
+      ? new RegExp(String.raw`^(?:(?:yes|yeah|yep|no|nope|nah|just|please|ok|okay|i said|i want to)[\s,.!]*)*(?:${verbs.join('|')})(?:\s+(?:it|that|them|this|the subscription|my subscription))?(?:\s+(?:please|then|now|already))*[\s.!]*$`, 'i')
+      : undefined;
+  }
   protected async read(context: TurnContext, text: string, heard: Recognition | undefined): Promise<PromptReading<boolean>> {
-    const c = readConsent(text) ?? leadingConsent(text, heard);
+    const c = readConsent(text, ...(this.offer.yesVerbs ?? [])) ?? leadingConsent(text, heard);
     if (c === 'yes') promptTurn.markConsented(context);
-    return c ? { kind: 'answer', value: c === 'yes' } : { kind: 'miss', problem: yesNoProblem(text) };
+    if (c) return { kind: 'answer', value: c === 'yes' };
+    if (this.decline?.test(text.trim())) return { kind: 'answer', value: false };
+    if (this.offer.reasons && !isQuestion(text) && matchChoice(text, this.offer.reasons).kind === 'one') return { kind: 'answer', value: false };
+    return { kind: 'miss', problem: yesNoProblem(text) };
   }
   protected question(state: PawPromptState) {
     return { text: promptText(state), suggestions: YES_NO };
   }
 }
 
-/** Yes/No buttons; only a clear yes or no is an answer ("is that ok for kittens?" is not). */
-export const confirmPrompt = (id: string = PROMPTS.confirm) => new YesNoPrompt(id);
+/**
+ * Yes/No buttons; only a clear yes or no is an answer ("is that ok for kittens?" is not). An
+ * offer may be declined in other words too (see {@link OfferWords}).
+ */
+export const confirmPrompt = (id: string = PROMPTS.confirm, offer?: OfferWords) => new YesNoPrompt(id, offer);
 
 /** How a confirmed account change is described and corrected. */
 export interface ConsentSpec<P> {
@@ -61,6 +90,9 @@ export interface ConsentSpec<P> {
 /** The answer to a consent question: `undefined` when the prompt gave up. */
 export type ConsentAnswer<P> = { yes: true; pending: P } | { yes: false } | undefined;
 
+/** Words that make a question a correction ("can you make it 5 weeks instead?"). */
+const CHANGE_MARK = /\b(?:instead|make (?:it|that)|change (?:it|that) to|actually|rather|i meant|not \d+)\b/i;
+
 class ConsentPrompt<P> extends PawPrompt<ConsentAnswer<P>> {
   constructor(
     id: string,
@@ -70,13 +102,15 @@ class ConsentPrompt<P> extends PawPrompt<ConsentAnswer<P>> {
   }
   protected async read(context: TurnContext, text: string, heard: Recognition | undefined, state: PawPromptState): Promise<PromptReading<ConsentAnswer<P>>> {
     const pending = state.options.pending as P;
-    const c = readConsent(text, /^[\p{L}]+/u.exec(this.spec.describe(pending))?.[0]);
+    const c = readConsent(text, /^[\p{L}]+/u.exec(this.spec.describe(pending))?.[0], ...actionVerbs(conversationData(context).activeIntent));
     if (c === 'yes') {
       promptTurn.markConsented(context);
       return { kind: 'answer', value: { yes: true, pending } };
     }
     if (c === 'no') return { kind: 'answer', value: { yes: false } };
-    if (heard && this.spec.revise && !isBackOut(text)) {
+    // "sure but does that mean the one coming in a couple days won't come?" asks; it changes nothing.
+    const asks = /\?\s*$/.test(text) && !CHANGE_MARK.test(text);
+    if (heard && this.spec.revise && !isBackOut(text) && !asks) {
       const revised = await this.spec.revise(pending, heard, context);
       if (revised && 'pending' in revised) {
         state.options.pending = revised.pending;

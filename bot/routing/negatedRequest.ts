@@ -17,6 +17,9 @@ const VERBS: Record<string, string[]> = {
   'order.cancel': ['cancel', 'cancell?ing'],
 };
 
+/** The plain verbs that name what `intent` does ("pause", "hold" for subscription.pause); none for intents that change nothing. */
+export const actionVerbs = (intent: string | undefined): string[] => (intent ? (VERBS[intent] ?? []).filter((v) => /^[a-z]+$/.test(v)) : []);
+
 // "don't", "do not", "never", "please don't", "no need to", "not": a refusal of the verb that
 // follows, possibly after a few words of wanting ("don't want you to", "do not go ahead and").
 // "can't"/"cannot" is not a refusal ("I can't cancel it online" asks for help cancelling).

@@ -24,7 +24,12 @@ describe('dialog language: consent, back-outs, typed choices, several requests, 
   const withVerb: [string, 'yes' | 'no' | undefined][] = [
     ['yes pause it', 'yes'], ['pause it please', 'yes'], ['yep, pause that', 'yes'], ["don't pause it", 'no'], ['no dont pause it', 'no'],
     ['pause it for 5 weeks', undefined], ['yes cancel it', undefined], ['skip it', undefined], ['no pause it', undefined], ['pause it?', undefined],
+    ['ok fine, go ahead and pause it', 'yes'], ['yes that one too', 'yes'], ['yes and pause it', 'yes'],
   ];
+  // At "Turn 1,200 points into $12.00 of store credit?" the redemption's own verbs count too.
+  for (const [text, expected] of [['alright then yes redeem them', 'yes'], ['use them', 'yes'], ["don't redeem them", 'no'], ['yes cancel it', undefined]] as const) {
+    it(`consent to "Turn … points into …?" (rewards.redeem): "${text}" → ${expected ?? 'not an answer'}`, () => assert.equal(readConsent(text, 'Turn', 'redeem', 'use', 'spend'), expected));
+  }
   for (const [text, expected] of withVerb) it(`consent to "Pause …?": "${text}" → ${expected ?? 'not an answer'}`, () => assert.equal(readConsent(text, 'Pause'), expected));
 
   const backOuts: [string, boolean][] = [

@@ -92,4 +92,31 @@ describe('twists: consent is explicit', function () {
     ]);
     assert.equal(await state.giftCardCents(h, 'cus-ava', '6006491234561001', '1234'), 5000);
   });
+
+  it('a question with a date in it at a pause confirmation changes nothing pending, and "ok fine, go ahead and pause it" pauses', async () => {
+    h = await startBotHarness({ customerId: 'cus-emma' });
+    await transcript(h, [
+      ['can you pause the dental dog chews for 3 weeks', /Pause \*\*Dental Dog Chews 30-count\*\* until \*\*(?<day>[A-Za-z]+, [A-Za-z]+ \d+)\*\*/],
+    ]);
+    const [asked] = await transcript(h, [['sure but does that mean the one coming in a couple days wont come?', /nothing has changed yet/]]);
+    const until = /until \*\*([^*]+)\*\*/.exec(asked!.text)?.[1];
+    assert.equal(until, 'Thursday, December 17', 'the pending date is the one the customer asked for');
+    assert.equal((await state.subscription(h, 'cus-emma', 'sub-emma-2')).status, 'active');
+    await transcript(h, [['ok fine, go ahead and pause it', /paused until Thursday, December 17/]]);
+    assert.equal((await state.subscription(h, 'cus-emma', 'sub-emma-2')).pausedUntil, '2026-12-17');
+  });
+
+  it('at "would you rather pause it instead?": a reason for cancelling declines the pause and is not asked again', async () => {
+    h = await startBotHarness({ customerId: 'cus-chloe' });
+    await transcript(h, [
+      ['i need to cancel my puppy kibble subscription', /rather pause it/],
+      ["we're moving abroad next month so no point", (r) => {
+        assert.match(r.text, /Cancel|cancel/);
+        assert.doesNotMatch(r.text, /why|reason/i);
+      }],
+      ['yes cancel it', /cancelled/i],
+    ]);
+    const s = await state.subscription(h, 'cus-chloe', 'sub-chloe-1');
+    assert.deepEqual([s.status, s.cancelReason], ['cancelled', 'moving']);
+  });
 });
