@@ -1,3 +1,4 @@
+import { matchChoice } from '../../../bot/dialogs/matchChoice';
 import { vals } from '../../../bot/dialogs/stepValues';
 import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CancelSubscriptionRequest } from '../../../contracts/subscriptions';
@@ -31,7 +32,8 @@ export class CancelSubscriptionDialog extends ComponentDialog {
     super(CANCEL_SUBSCRIPTION_DIALOG);
     this.initialDialogId = `${this.id}.steps`;
     this.addDialog(changeConfirmPrompt<CancelSubscriptionRequest['reason']>(services, 'cancel', { describe: (s) => subscriptionsReplies.confirmCancel(s) }));
-    this.addDialog(confirmPrompt(OFFER_PAUSE));
+    const reasons = REASONS.slice(0, -1).map((r) => ({ title: r.title, synonyms: r.synonyms }));
+    this.addDialog(confirmPrompt(OFFER_PAUSE, { yesVerbs: ['pause', 'hold'], noVerbs: ['cancel', 'end', 'stop'], reasons }));
     this.addDialog(choicePrompt());
     this.addDialog(
       new WaterfallDialog(`${CANCEL_SUBSCRIPTION_DIALOG}.steps`, [
@@ -53,6 +55,9 @@ export class CancelSubscriptionDialog extends ComponentDialog {
             await nothingChanged(step.context, subscriptionsReplies.gaveUp);
             return step.endDialog();
           }
+          // "we're moving abroad, so no point" declined the pause and gave the reason: not asked again.
+          const said = matchChoice(promptTurn.heard(step.context)?.text ?? '', reasons);
+          if (said.kind === 'one') return step.next({ index: said.index, value: REASONS[said.index]!.title, score: 1, text: REASONS[said.index]!.title } satisfies ChoiceAnswer);
           return step.prompt(PROMPTS.choice, {
             prompt: subscriptionsReplies.askReason,
             choices: REASONS.map((r) => ({ value: r.title, synonyms: r.synonyms })),
