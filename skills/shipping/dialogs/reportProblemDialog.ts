@@ -1,7 +1,7 @@
 import type { ChoiceOption } from '../../../bot/dialogs/matchChoice';
 import { vals } from '../../../bot/dialogs/stepValues';
 import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Order } from '../../../contracts/shipping';
+import type { Order, Tracking } from '../../../contracts/shipping';
 import { choicePrompt, freeTextPrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { initiateHandoff } from '../../../bot/handoff/initiateHandoff';
@@ -45,6 +45,15 @@ function namedProblem(text: string): number | undefined {
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+/** A first message this long that names the problem describes it too. */
+const TOLD_WORDS = 10;
+
+/** What the carrier last said comes first: "returned to sender, address not found" may be the whole answer. */
+async function showStatus(step: WaterfallStepContext, t: Tracking, today: string): Promise<void> {
+  vals(step).shown = true;
+  await say(step.context, shippingReplies.tracking(t, today));
+}
+
 /**
  * Lost, damaged, wrong or missing items, "delivered but not here": collect the order and what
  * went wrong, then hand off to a person (shipping problems go first in the queue).
@@ -71,6 +80,7 @@ export class ReportProblemDialog extends ComponentDialog {
               named = target.orderId;
               const t = await services.shipping.tracking(customerId, target.orderId);
               vals(step).orderId = t.orderId;
+              await showStatus(step, t, isoDay(services.now()));
               return step.next();
             }
             if (target.kind === 'one') {
@@ -103,8 +113,20 @@ export class ReportProblemDialog extends ComponentDialog {
             vals(step).orderId = order.id;
           }
           conversationData(step.context).slots.orderId = vals(step).orderId;
+          if (!vals(step).shown) {
+            try {
+              await showStatus(step, await services.shipping.tracking(customerOf(step.context).customerId!, vals(step).orderId as string), isoDay(services.now()));
+            } catch (e) {
+              return handleApiError(step, e, { action: 'look up that order', write: false });
+            }
+          }
           const known = vals(step).problemIndex as number | undefined;
-          if (known !== undefined) return step.next({ index: known, value: PROBLEMS[known]!.title, text: PROBLEMS[known]!.title, score: 1 } satisfies ChoiceAnswer);
+          if (known !== undefined) {
+            // A request that also told the story ("… says it got damaged?? i want someone to sort this out") is the description.
+            const { recognition } = step.options as SkillDialogOptions;
+            const told = recognition.text.split(/\s+/).length >= TOLD_WORDS ? recognition.text : PROBLEMS[known]!.title;
+            return step.next({ index: known, value: PROBLEMS[known]!.title, text: told, score: 1 } satisfies ChoiceAnswer);
+          }
           return step.prompt(PROMPTS.choice, {
             prompt: shippingReplies.askProblem,
             choices: problemOptions.map((o) => ({ value: o.title, synonyms: o.synonyms })),

@@ -62,4 +62,18 @@ describe('twists: reading the whole message', function () {
     const card = await call(h.sandbox, 'POST', '/v1/customers/cus-chloe/gift-cards/balance', { number: '6006491234561001', pin: '1234' });
     assert.equal(card.body.balanceCents, 5000);
   });
+
+  it('a problem report says what the carrier last said about the order first ("returned: address not found")', async () => {
+    h = await startBotHarness({ customerId: 'cus-diego' });
+    await transcript(h, [['order PS-10030 never showed up, what happened', (r) => {
+      assert.match(r.text, /PS-10030[\s\S]*returned/i);
+      assert.match(r.text, /describe it/);
+    }]]);
+  });
+
+  it('a problem named and told in the first message, with a person asked for: handed off without more questions', async () => {
+    h = await startBotHarness({ customerId: 'cus-ben' });
+    const [r] = await transcript(h, [['the tracking on my fish flakes order says it got damaged, i want someone to sort this out pls', /order PS-10036, arrived damaged/]]);
+    assert.ok(r!.events.some((e) => e.name === 'handoff.initiate'), 'handed to a person');
+  });
 });
