@@ -10,6 +10,7 @@ import { accessFor } from './access/accessFor';
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
 import { isBackOut } from './dialogs/backOut';
 import { readConsent } from './dialogs/consent';
+import { matchChoice } from './dialogs/matchChoice';
 import { isCorrection } from './dialogs/correction';
 import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
 import type { HandoffPacket } from './handoff/handoffPacket';
@@ -150,6 +151,8 @@ export class PawBot extends ActivityHandler {
     if (data.csat && data.csat.stage !== 'done' && (await this.continueSurvey(context, data, data.csat, text))) return;
 
     const dc = await this.dialogs.createContext(context);
+    const clarifying = data.clarifying;
+    data.clarifying = undefined;
     const picked = chosenIntent(context.activity.value);
     const rest = picked || dc.activeDialog ? undefined : withoutRefusedClauses(text);
     const recognition: Recognition = picked
@@ -164,6 +167,8 @@ export class PawBot extends ActivityHandler {
     data.afterAction = undefined;
 
     if (dc.activeDialog) await this.atPrompt(context, dc, text, recognition, decision, picked !== undefined);
+    // A clear new request after "did you mean…?" is read as itself; a yes, a no or an option's words answer the question.
+    else if (!picked && clarifying && (decision.kind !== 'answer' || readConsent(text)) && (await this.afterClarify(context, dc, text, clarifying))) return this.serveQueued(context, dc);
     else await this.withoutFlow(context, dc, text, recognition, decision, picked !== undefined, afterAction);
     await this.serveQueued(context, dc);
   }
@@ -304,6 +309,28 @@ export class PawBot extends ActivityHandler {
     this.afterDialog(context, data, DialogTurnStatus.cancelled);
   }
 
+  /**
+   * The answer to "did you mean one of these?" typed instead of clicked: "yes" takes the best
+   * guess, "the second one" or words of an option take that option (each with what the first
+   * message said, so nothing is asked again); every flow still confirms before changing anything.
+   * @returns false when the message is not about the question (it is then read as usual).
+   */
+  private async afterClarify(context: TurnContext, dc: DialogContext, text: string, clarifying: NonNullable<ConversationData['clarifying']>): Promise<boolean> {
+    const consent = readConsent(text);
+    if (consent === 'no') {
+      await say(context, replies.readyToHelp, CAPABILITIES);
+      return true;
+    }
+    const titles = clarifying.candidates.map((intent) => ({ title: this.intents.get(intent)?.title ?? intentTitle(intent) }));
+    const m = consent === 'yes' ? ({ kind: 'one', index: 0 } as const) : matchChoice(text, titles);
+    if (m.kind !== 'one') return false;
+    const intent = clarifying.candidates[m.index]!;
+    const r = await this.deps.recognizer.recognize(clarifying.text);
+    promptTurn.setHeard(context, r);
+    await this.route(context, dc, { ...r, intent, score: 1 }, { kind: 'answer', intent });
+    return true;
+  }
+
   /** A message with no flow in progress. */
   private async withoutFlow(context: TurnContext, dc: DialogContext, text: string, recognition: Recognition, decision: Decision, clicked: boolean, afterAction: boolean): Promise<void> {
     const data = conversationData(context);
@@ -331,7 +358,8 @@ export class PawBot extends ActivityHandler {
    */
   private async severalRequests(context: TurnContext, dc: DialogContext, text: string): Promise<boolean> {
     const parts = splitRequests(text);
-    if (parts.length < 2) return false;
+    // "order PS-10030 never showed up?? what happened": a part of two words asks nothing of its own.
+    if (parts.length < 2 || parts.some((p) => p.split(/\s+/).filter(Boolean).length < 3)) return false;
     const thresholds = this.deps.thresholds();
     const requests = await Promise.all(
       parts.map(async (part) => {
@@ -346,6 +374,8 @@ export class PawBot extends ActivityHandler {
     const rank = (i: number) => (secret[i] ? 0 : this.intents.get(intents[i]!)!.readOnly === true ? 1 : 2);
     const ordered = requests.map((x, i) => ({ ...x, quick: rank(i) })).sort((a, b) => a.quick - b.quick);
     const [first, ...rest] = ordered;
+    // Another request waits: the first must not end on a question of its own ("shall I get you a person?").
+    promptTurn.markAside(context);
     await this.route(context, dc, first!.r, first!.d);
     const data = conversationData(context);
     // Kept in conversation state until served: masked like every other kept text.
@@ -387,6 +417,7 @@ export class PawBot extends ActivityHandler {
         return say(context, replies.fallback, CAPABILITIES);
       case 'clarify':
         data.consecutiveFallbacks = 0;
+        data.clarifying = { text: maskText(recognition.text), candidates: decision.candidates };
         return say(
           context,
           replies.clarify,

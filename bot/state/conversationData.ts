@@ -54,6 +54,8 @@ export interface ConversationData {
   requestDetails?: { type: string; text: string }[];
   /** The last message completed an account change the customer had confirmed (a stray "yes" now is no new consent). */
   afterAction?: boolean;
+  /** The bot's last message asked "did you mean one of these?": the message it asked about (masked) and the intents offered, best first. */
+  clarifying?: { text: string; candidates: string[] };
   /** The satisfaction survey, once it was asked. */
   csat?: CsatState;
 }

@@ -82,4 +82,20 @@ describe('twists: two requests in one message', function () {
       assert.match(r.text, /ending 1001 has \*\*\$50\.00\*\* left[\s\S]*30 days/);
     }]]);
   });
+
+  it('the return policy and a pause in one message: the policy, then the pause, without a "shall I get a person?" in between', async () => {
+    h = await startBotHarness({ customerId: 'cus-ava' });
+    await transcript(h, [['whats your return policy? also i need to pause my dog food for 4 weeks', (r) => {
+      assert.match(r.text, /30 days[\s\S]*Pause \*\*Grain-Free Salmon Dog Food 24 lb\*\*/);
+      assert.doesNotMatch(r.text, /Shall I get you a person/);
+    }]]);
+  });
+
+  it('"order PS-10030 never showed up?? what happened" is one request, not a second one about points', async () => {
+    h = await startBotHarness({ customerId: 'cus-diego' });
+    await transcript(h, [['order PS-10030 never showed up?? what happened', (r) => {
+      assert.match(r.text, /PS-10030/);
+      assert.doesNotMatch(r.text, /points/);
+    }]]);
+  });
 });

@@ -76,4 +76,24 @@ describe('twists: reading the whole message', function () {
     const [r] = await transcript(h, [['the tracking on my fish flakes order says it got damaged, i want someone to sort this out pls', /order PS-10036, arrived damaged/]]);
     assert.ok(r!.events.some((e) => e.name === 'handoff.initiate'), 'handed to a person');
   });
+
+  it('"sounds good" to "did you mean one of these?" takes the best guess with what the first message said; the change still needs its own yes', async () => {
+    h = await startBotHarness({ customerId: 'cus-emma' });
+    const confirm = /Change \*\*Dental Dog Chews 30-count\*\* to \*\*3 per delivery\*\*\?/;
+    const [first] = await transcript(h, [['could i get 3 of the dental chews each time instead of 2? my dogs go through them fast', () => undefined]]);
+    // A classifier sure of itself confirms at once; an unsure one asks, and the typed yes must then lead to the same confirmation.
+    let asked = first!.text;
+    if (!confirm.test(asked)) {
+      assert.match(asked, /did you mean one of these/);
+      asked = (await transcript(h, [['sounds good', () => undefined]]))[0]!.text;
+    }
+    // "3 of the dental chews" may be read as a count or asked about: asking is allowed, guessing "every 3 weeks" is not.
+    if (!confirm.test(asked)) {
+      assert.match(asked, /3 per delivery, or a delivery every 3 weeks/);
+      await transcript(h, [['3 per delivery', confirm]]);
+    }
+    assert.equal((await state.subscription(h, 'cus-emma', 'sub-emma-2')).quantity, 2, 'nothing changed before the yes');
+    await transcript(h, [['yes', /3 ×/]]);
+    assert.equal((await state.subscription(h, 'cus-emma', 'sub-emma-2')).quantity, 3);
+  });
 });
