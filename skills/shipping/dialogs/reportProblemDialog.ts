@@ -45,8 +45,9 @@ function namedProblem(text: string): number | undefined {
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-/** A first message this long that names the problem describes it too. */
+/** A first message this long that names the problem and asks for someone has said all a person needs: it is the description. */
 const TOLD_WORDS = 10;
+const WANTS_SOMEONE = /\b(?:someone|somebody|a person|a human|an agent|real person|talk to|speak to|sort (?:this|it) out|fix (?:this|it))\b/i;
 
 /** What the carrier last said comes first: "returned to sender, address not found" may be the whole answer. */
 async function showStatus(step: WaterfallStepContext, t: Tracking, today: string): Promise<void> {
@@ -122,9 +123,9 @@ export class ReportProblemDialog extends ComponentDialog {
           }
           const known = vals(step).problemIndex as number | undefined;
           if (known !== undefined) {
-            // A request that also told the story ("… says it got damaged?? i want someone to sort this out") is the description.
+            // "… says it got damaged?? i want someone to sort this out": the story is told and a person wanted; nothing more to ask.
             const { recognition } = step.options as SkillDialogOptions;
-            const told = recognition.text.split(/\s+/).length >= TOLD_WORDS ? recognition.text : PROBLEMS[known]!.title;
+            const told = recognition.text.split(/\s+/).length >= TOLD_WORDS && WANTS_SOMEONE.test(recognition.text) ? recognition.text : PROBLEMS[known]!.title;
             return step.next({ index: known, value: PROBLEMS[known]!.title, text: told, score: 1 } satisfies ChoiceAnswer);
           }
           return step.prompt(PROMPTS.choice, {

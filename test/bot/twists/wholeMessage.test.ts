@@ -96,4 +96,12 @@ describe('twists: reading the whole message', function () {
     await transcript(h, [['yes', /3 ×/]]);
     assert.equal((await state.subscription(h, 'cus-emma', 'sub-emma-2')).quantity, 3);
   });
+
+  it('"says delivered but its not at my door, where did they leave it": the carrier\'s last scan, and a question, not a handoff', async () => {
+    h = await startBotHarness({ customerId: 'cus-diego' });
+    await transcript(h, [['my kibble order says delivered but its not at my door. where did they leave it', (r) => {
+      assert.match(r.text, /front desk/);
+      noHandoff(r);
+    }]]);
+  });
 });
