@@ -4,6 +4,8 @@ import type { Entity, Recognition } from '../../bot/nlu/recognizer';
 const OLD_VALUE_BEFORE = /(?:instead\s+of|rather\s+than|not|from|was|were|currently|used\s+to\s+be|than)\s+(?:every\s+|the\s+)?$/i;
 // "one" counts only before a thing counted ("one bag"); "change one", "the salmon one", "one of them" are pronouns.
 const COUNTED_AFTER = /^\s+(?:more\s+)?(?:bags?|box(?:es)?|cans?|packs?|bottles?|tubs?|cases?|units?|items?|pieces?|jars?|pouches?|per\b|each\b|at a time\b)/i;
+// "3 of the dental chews" counts them; "one of them" picks one thing, it is no quantity of 1.
+const COUNT_OF_AFTER = /^\s+of (?:the|my|them|those|these)\b/i;
 
 /**
  * The entities that state what the customer wants, without old values ("instead of 4") and
@@ -19,9 +21,9 @@ export function statedEntities(r: Pick<Recognition, 'entities'> & { text?: strin
   });
 }
 
-/** A count with what is counted ("2 bags", "3 per delivery"): how many, not how often. */
+/** A count with what is counted ("2 bags", "3 per delivery", "3 of the dental chews"): how many, not how often. */
 export function countedQuantity(r: Pick<Recognition, 'entities'> & { text?: string }): number | undefined {
   const text = r.text ?? '';
-  const e = statedEntities(r).find((x) => x.type === 'quantity' && COUNTED_AFTER.test(text.slice(x.end)));
+  const e = statedEntities(r).find((x) => x.type === 'quantity' && (COUNTED_AFTER.test(text.slice(x.end)) || (x.value >= 2 && COUNT_OF_AFTER.test(text.slice(x.end)))));
   return e?.type === 'quantity' ? e.value : undefined;
 }

@@ -4,7 +4,7 @@ import { readConsent } from '../../bot/dialogs/consent';
 import { isCorrection } from '../../bot/dialogs/correction';
 import { matchChoice } from '../../bot/dialogs/matchChoice';
 import { splitRequests } from '../../bot/routing/splitRequests';
-import { statedEntities } from '../../skills/shared/statedEntities';
+import { countedQuantity, statedEntities } from '../../skills/shared/statedEntities';
 import { extractEntities } from '../../bot/nlu/extractEntities';
 
 /** The dialog layer's readings of what customers write, table-driven. */
@@ -81,6 +81,12 @@ describe('dialog language: consent, back-outs, typed choices, several requests, 
   ];
   for (const [text, types] of stated)
     it(`stated values: "${text}" → ${types.join(', ') || 'none'}`, () => assert.deepEqual(statedEntities({ text, entities: extractEntities(text, now) }).map((e) => e.type), types));
+
+  const counted: [string, number | undefined][] = [
+    ['could i get 3 of the dental chews each time instead of 2?', 3], ['send 2 bags', 2], ['change one of them', undefined], ['every 3 weeks', undefined],
+  ];
+  for (const [text, n] of counted)
+    it(`how many: "${text}" → ${n ?? 'no count'}`, () => assert.equal(countedQuantity({ text, entities: extractEntities(text, now) }), n));
 
   const corrections: [string, boolean][] = [
     ['no, I meant the cat litter', true], ['no sorry, I meant the flea chews', true], ['oh I meant the flea chews', true], ['I mean the dog food', true],
