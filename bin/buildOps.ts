@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import type { HandoffEvents } from '../bot/handoff/handoffEvents';
-import type { Recognizer } from '../bot/nlu/recognizer';
+import type { Recognizer } from '../nlu/recognizer';
 import type { PawBot } from '../bot/PawBot';
 import type { DirectLineChannel } from '../bot/channels/directLine/directLineChannel';
 import type { ActivityLog } from '../bot/channels/activityLog';

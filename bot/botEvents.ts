@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { HandoffPacket } from './handoff/handoffPacket';
-import type { Recognition } from './nlu/recognizer';
+import type { Recognition } from '../nlu/recognizer';
 import type { Decision } from './routing/decide';
 
 /**

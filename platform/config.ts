@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { thresholdsOverrideSchema } from '../bot/routing/thresholds';
+import { thresholdsOverrideSchema } from '../nlu/thresholds';
 
 /**
  * Every environment variable the product reads, validated in one place.

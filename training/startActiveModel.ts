@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
-import { ActiveModel, loadRegistryModel } from '../bot/nlu/activeModel';
-import type { ModelBus } from '../bot/nlu/modelBus';
-import { readModelFiles } from '../bot/nlu/modelFiles';
-import { makeProbes } from '../bot/nlu/modelProbes';
-import type { ModelRegistry, Scorecard } from '../bot/nlu/modelRegistry';
-import { DEFAULT_THRESHOLDS, mergeThresholds, type ThresholdsOverride } from '../bot/routing/thresholds';
+import { ActiveModel, loadRegistryModel } from '../nlu/models/activeModel';
+import type { ModelBus } from '../nlu/models/modelBus';
+import { readModelFiles } from '../nlu/models/modelFiles';
+import { makeProbes } from '../nlu/models/modelProbes';
+import type { ModelRegistry, Scorecard } from '../nlu/models/modelRegistry';
+import { DEFAULT_THRESHOLDS, mergeThresholds, type ThresholdsOverride } from '../nlu/thresholds';
 import type { Logger } from '../platform/logger';
 import { loadCorpus } from './corpus';
 import { evaluatePredictions, predictAll, testSetHash } from './evaluate';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { ACCOUNT_CHANGING_INTENTS } from '../../bot/nlu/intents';
-import { answerThreshold } from '../../bot/routing/thresholds';
+import { ACCOUNT_CHANGING_INTENTS } from '../../nlu/intents';
+import { answerThreshold } from '../../nlu/thresholds';
 import { calibrateThresholds, DEFAULT_CALIBRATION_TARGETS } from '../../training/calibrateThresholds';
 import type { LabeledPrediction } from '../../training/routingReport';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { ACCOUNT_CHANGING_INTENTS } from '../../bot/nlu/intents';
-import { answerThreshold, DEFAULT_THRESHOLDS, mergeThresholds, thresholdsSchema, type Thresholds } from '../../bot/routing/thresholds';
+import { ACCOUNT_CHANGING_INTENTS } from '../../nlu/intents';
+import { answerThreshold, DEFAULT_THRESHOLDS, mergeThresholds, thresholdsSchema, type Thresholds } from '../../nlu/thresholds';
 import { loadConfig } from '../../platform/config';
 
 describe('routing: thresholds', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MemoryModelBus } from '../../bot/nlu/memoryModelBus';
-import { RedisModelBus } from '../../bot/nlu/redisModelBus';
+import { MemoryModelBus } from '../../nlu/models/memoryModelBus';
+import { RedisModelBus } from '../../nlu/models/redisModelBus';
 import { MemoryDocStore } from '../../platform/store/memoryDocStore';
 import { modelBusContract } from '../contracts/modelBus.contract';
 import { modelRegistryContract } from '../contracts/modelRegistry.contract';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Recognition, Recognizer } from '../../bot/nlu/recognizer';
-import { SwappableRecognizer } from '../../bot/nlu/swappableRecognizer';
+import type { Recognition, Recognizer } from '../../nlu/recognizer';
+import { SwappableRecognizer } from '../../nlu/swappableRecognizer';
 
 /** A recognizer that answers `intent`, and holds each answer until released. */
 class HeldRecognizer implements Recognizer {

@@ -13,9 +13,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { amendModelMetadata } from '../../bot/nlu/modelFiles';
-import { NlpjsRecognizer } from '../../bot/nlu/nlpjsRecognizer';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../../bot/routing/thresholds';
+import { amendModelMetadata } from '../../nlu/models/modelFiles';
+import { NlpjsRecognizer } from '../../nlu/nlpjsRecognizer';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../nlu/thresholds';
 import { loadConfig } from '../../platform/config';
 import { calibrateThresholds, DEFAULT_CALIBRATION_TARGETS } from '../calibrateThresholds';
 import { CorpusError, loadCorpus } from '../corpus';

@@ -10,8 +10,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { NlpjsRecognizer } from '../../bot/nlu/nlpjsRecognizer';
-import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds } from '../../bot/routing/thresholds';
+import { NlpjsRecognizer } from '../../nlu/nlpjsRecognizer';
+import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds } from '../../nlu/thresholds';
 import { loadConfig } from '../../platform/config';
 import { CorpusError, loadCorpus } from '../corpus';
 import { crossValidate, type CrossValidation } from '../crossValidation';

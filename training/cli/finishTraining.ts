@@ -1,8 +1,8 @@
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
-import { readModelFiles } from '../../bot/nlu/modelFiles';
-import type { NlpjsRecognizer } from '../../bot/nlu/nlpjsRecognizer';
-import type { Thresholds } from '../../bot/routing/thresholds';
+import { readModelFiles } from '../../nlu/models/modelFiles';
+import type { NlpjsRecognizer } from '../../nlu/nlpjsRecognizer';
+import type { Thresholds } from '../../nlu/thresholds';
 import type { Config } from '../../platform/config';
 import { loadCorpus } from '../corpus';
 import { publishVersion, QualityGateError } from '../publishModel';

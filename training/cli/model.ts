@@ -11,8 +11,8 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readModelFiles } from '../../bot/nlu/modelFiles';
-import type { Probe, Scorecard } from '../../bot/nlu/modelRegistry';
+import { readModelFiles } from '../../nlu/models/modelFiles';
+import type { Probe, Scorecard } from '../../nlu/models/modelRegistry';
 import { loadConfig } from '../../platform/config';
 import { AppError } from '../../platform/errors';
 import { loadCorpus } from '../corpus';

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { maskRecognition } from '../../bot/nlu/maskRecognition';
+import { maskRecognition } from '../../nlu/maskRecognition';
 import { decide } from '../../bot/routing/decide';
 import { describeDecision } from '../../bot/routing/describeDecision';
 import { loadConfig } from '../../platform/config';

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
-import { RedisModelBus } from '../../bot/nlu/redisModelBus';
-import { ModelRegistry } from '../../bot/nlu/modelRegistry';
+import { RedisModelBus } from '../../nlu/models/redisModelBus';
+import { ModelRegistry } from '../../nlu/models/modelRegistry';
 import type { Config } from '../../platform/config';
 import { connectRedis } from '../../platform/redis';
 import { RedisDocStore } from '../../platform/store/redisDocStore';

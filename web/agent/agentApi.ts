@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { HandoffHub } from '../../bot/handoff/handoffHub';
 import { OUTCOMES, type HandoffConversation } from '../../bot/handoff/handoffRecords';
 import type { AgentIdentity } from '../../bot/handoff/handoffStore';
-import { IN_SCOPE_INTENTS, NONE_INTENT } from '../../bot/nlu/intents';
+import { IN_SCOPE_INTENTS, NONE_INTENT } from '../../nlu/intents';
 import { resource } from '../../platform/http/resource';
 import { parseInput } from '../../platform/http/validate';
 import { requireUser } from '../auth/auth';

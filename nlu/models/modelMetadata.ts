@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { thresholdsSchema } from '../routing/thresholds';
+import { thresholdsSchema } from '../thresholds';
 
 const featureSettingsSchema = z.object({
   bigrams: z.boolean(),

@@ -6,7 +6,7 @@ import { createNlp, DEFAULT_NLPJS_SETTINGS, effectiveNlpSettings, type NlpjsSett
 import { extractEntities } from './extractEntities';
 import { FEATURE_PIPELINE_VERSION } from './featureNlu';
 import { NONE_INTENT } from './intents';
-import { modelMetadataSchema, type ModelMetadata } from './modelMetadata';
+import { modelMetadataSchema, type ModelMetadata } from './models/modelMetadata';
 import type { IntentScore, Recognition, RecognizeOptions, Recognizer } from './recognizer';
 import { seededShuffle } from './seededShuffle';
 

@@ -3,15 +3,15 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../platform/logger';
-import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds, type ThresholdsOverride } from '../routing/thresholds';
-import { FEATURE_PIPELINE_VERSION } from './featureNlu';
+import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds, type ThresholdsOverride } from '../thresholds';
+import { FEATURE_PIPELINE_VERSION } from '../featureNlu';
 import type { ModelBus } from './modelBus';
 import { writeModelFiles } from './modelFiles';
 import type { ModelMetadata } from './modelMetadata';
 import { failedProbes } from './modelProbes';
 import type { ModelRegistry } from './modelRegistry';
-import { NlpjsRecognizer } from './nlpjsRecognizer';
-import { SwappableRecognizer } from './swappableRecognizer';
+import { NlpjsRecognizer } from '../nlpjsRecognizer';
+import { SwappableRecognizer } from '../swappableRecognizer';
 
 export interface ActiveModelOptions {
   registry: ModelRegistry;

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { METADATA_FILE, MODEL_FILE } from './nlpjsRecognizer';
+import { METADATA_FILE, MODEL_FILE } from '../nlpjsRecognizer';
 
 /**
  * A saved model as bytes: `model.nlp` and `metadata.json` exactly as written (the metadata may

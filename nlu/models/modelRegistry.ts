@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { conflict, notFound } from '../../platform/errors';
 import type { DocStore } from '../../platform/store/docStore';
-import { thresholdsSchema } from '../routing/thresholds';
+import { thresholdsSchema } from '../thresholds';
 import type { ModelFiles } from './modelFiles';
 import { modelMetadataSchema } from './modelMetadata';
 

@@ -1,5 +1,5 @@
 // Minimal typings for the parts of NLP.js v4 (plain JavaScript, no types shipped) that
-// bot/nlu uses. Only bot/nlu may import these modules.
+// nlu/ uses. Only nlu/ may import these modules.
 
 declare module '@nlpjs/core' {
   export interface NlpjsContainer {

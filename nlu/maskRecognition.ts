@@ -1,4 +1,4 @@
-import { maskCardNumber, maskText } from '../../platform/mask';
+import { maskCardNumber, maskText } from '../platform/mask';
 import type { Entity, Recognition } from './recognizer';
 
 /** An entity safe to log: card numbers keep their last 4 digits, PINs are hidden. */
