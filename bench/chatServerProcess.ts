@@ -3,10 +3,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
-import { createChatServer } from '../bot/channels/chatServer';
+import { createChatServer } from '../bin/chatServer';
 import { MemoryActivityLog } from '../bot/channels/memoryActivityLog';
 import { RedisActivityLog } from '../bot/channels/redisActivityLog';
-import { loadConfig } from '../platform/config';
+import { loadConfig } from '../bin/config';
 import { silentLogger } from '../platform/logger';
 import { chatBots } from './chatBots';
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     CHAT_API_SECRET: 'bench-chat-api-secret',
     DIRECTLINE_CONVERSATIONS_PER_MINUTE: '1000000',
     DIRECTLINE_MESSAGES_PER_SECOND: '1000',
-    USERS_FILE: 'web/auth/demoUsers.json',
+    USERS_FILE: 'platform/auth/demoUsers.json',
   });
   const options = { retentionSeconds: 3600, maxActivities: config.DIRECTLINE_MAX_ACTIVITIES };
   const redis = redisUrl ? new Redis(redisUrl) : undefined;

@@ -15,7 +15,7 @@ import { ActiveModel } from '../nlu/models/activeModel';
 import { MemoryModelBus } from '../nlu/models/memoryModelBus';
 import { readModelFiles } from '../nlu/models/modelFiles';
 import { ModelRegistry } from '../nlu/models/modelRegistry';
-import { loadConfig } from '../platform/config';
+import { loadConfig } from '../bin/config';
 import { silentLogger } from '../platform/logger';
 import { MemoryDocStore } from '../platform/store/memoryDocStore';
 import { RedisDocStore } from '../platform/store/redisDocStore';

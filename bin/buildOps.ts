@@ -28,12 +28,12 @@ import { MemoryOutcomeStore } from '../ops/outcomes/memoryOutcomeStore';
 import { OutcomeRecorder } from '../ops/outcomes/outcomeRecorder';
 import type { OutcomeStore } from '../ops/outcomes/outcomeStore';
 import { RedisOutcomeStore } from '../ops/outcomes/redisOutcomeStore';
-import type { Config } from '../platform/config';
+import type { Config } from './config';
 import type { Logger } from '../platform/logger';
 import type { ApiClientOptions } from '../skills/shared/apiClient';
 import { adminPageRouter } from '../web/admin/adminPage';
-import { requireUser } from '../web/auth/auth';
-import type { SessionStore } from '../web/auth/sessionStore';
+import { requireUser } from '../platform/auth/auth';
+import type { SessionStore } from '../platform/auth/sessionStore';
 
 export interface OpsParts {
   config: Config;

@@ -2,27 +2,27 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { createActivityLog } from '../bot/channels/createActivityLog';
-import { createChatServer } from '../bot/channels/chatServer';
+import { createChatServer } from './chatServer';
 import { RedisStorage } from '../bot/state/redisStorage';
-import { ConfigError, internalApi, loadConfig } from '../platform/config';
+import { ConfigError, internalApi, loadConfig } from './config';
 import { createLogger } from '../platform/logger';
 import { connectRedis } from '../platform/redis';
-import { startSandbox } from '../sandbox/startSandbox';
+import { startSandbox } from './startSandbox';
 import { CustomersClient } from '../skills/customers/customersClient';
-import { startActiveModel } from '../training/startActiveModel';
+import { startActiveModel } from './startActiveModel';
 import { ModelRegistry } from '../nlu/models/modelRegistry';
 import { MemoryModelBus } from '../nlu/models/memoryModelBus';
 import { RedisModelBus } from '../nlu/models/redisModelBus';
-import { createTrainer } from '../web/trainer/createTrainer';
+import { createTrainer } from './createTrainer';
 import { MemoryDocStore } from '../platform/store/memoryDocStore';
 import { RedisDocStore } from '../platform/store/redisDocStore';
 import { MemoryRateLimiter } from '../platform/store/memoryRateLimiter';
 import { RedisRateLimiter } from '../platform/store/redisRateLimiter';
 import type { RateLimit, RateLimiter } from '../platform/store/rateLimiter';
-import { authRouter } from '../web/auth/auth';
-import { SessionStore } from '../web/auth/sessionStore';
-import { loadUsers } from '../web/auth/users';
-import { createHandoffHub } from '../web/agent/createHandoffHub';
+import { authRouter } from '../platform/auth/auth';
+import { SessionStore } from '../platform/auth/sessionStore';
+import { loadUsers } from '../platform/auth/users';
+import { createHandoffHub } from './createHandoffHub';
 import { currentLogContext } from '../ops/logging/logContext';
 import { loadKnowledgeBase } from '../skills/knowledge/knowledgeBase';
 import { buildBot } from './buildBot';
@@ -92,7 +92,7 @@ async function main() {
   const rateLimiter = (limit: RateLimit, name: string): RateLimiter =>
     redis ? new RedisRateLimiter(redis, limit, `${config.REDIS_PREFIX}ratelimit:${name}:`) : new MemoryRateLimiter(limit);
   // Staff consoles (agents, trainers, admins) share one sign-in.
-  const users = loadUsers(config.USERS_FILE ? path.resolve(config.USERS_FILE) : path.join(ROOT, 'web/auth/demoUsers.json'));
+  const users = loadUsers(config.USERS_FILE ? path.resolve(config.USERS_FILE) : path.join(ROOT, 'platform/auth/demoUsers.json'));
   const sessions = new SessionStore(docs, config.SESSION_TTL_SECONDS);
   const auth = authRouter({ users, sessions, rateLimiter, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlSeconds: config.SESSION_TTL_SECONDS });
   // Human handoff: hub middleware on the channel, agent console at /agent (hub.events for observers).

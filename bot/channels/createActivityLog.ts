@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Config } from '../../platform/config';
+import type { Config } from '../../bin/config';
 import type { Logger } from '../../platform/logger';
 import type { ActivityLog } from './activityLog';
 import { MemoryActivityLog } from './memoryActivityLog';

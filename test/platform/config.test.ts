@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ConfigError, internalApi, loadConfig } from '../../platform/config';
+import { ConfigError, internalApi, loadConfig } from '../../bin/config';
 
 describe('config', () => {
   it('has working defaults for npm start (memory store, embedded sandbox)', () => {

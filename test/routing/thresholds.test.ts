@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ACCOUNT_CHANGING_INTENTS } from '../../nlu/intents';
 import { answerThreshold, DEFAULT_THRESHOLDS, mergeThresholds, thresholdsSchema, type Thresholds } from '../../nlu/thresholds';
-import { loadConfig } from '../../platform/config';
+import { loadConfig } from '../../bin/config';
 
 describe('routing: thresholds', () => {
   it('defaults are valid and stricter for every account-changing intent', () => {

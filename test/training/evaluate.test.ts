@@ -129,7 +129,7 @@ describe('train → evaluate on a small corpus with known answers', function () 
       const test = path.join(corpusDir, 'rows.tsv');
       const { writeFileSync } = await import('node:fs');
       writeFileSync(test, `text\tintent\n${TINY_ROWS.map((r) => r.join('\t')).join('\n')}\n`);
-      const stdout = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'training/cli/evaluate.ts', '--model', model, '--test', test, '--json', path.join(out, 'm.json'), '--html', path.join(out, 'r.html')], {
+      const stdout = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'bin/cli/evaluate.ts', '--model', model, '--test', test, '--json', path.join(out, 'm.json'), '--html', path.join(out, 'r.html')], {
         cwd: path.join(__dirname, '../..'),
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],

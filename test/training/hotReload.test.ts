@@ -16,7 +16,7 @@ import { silentLogger } from '../../platform/logger';
 import { RedisDocStore } from '../../platform/store/redisDocStore';
 import { loadCorpus } from '../../training/corpus';
 import { publishVersion, QualityGateError, rollbackTo, type PublishContext } from '../../training/publishModel';
-import { startActiveModel } from '../../training/startActiveModel';
+import { startActiveModel } from '../../bin/startActiveModel';
 import { trainVersion } from '../../training/trainVersion';
 import { testRedis } from '../support/redisServer';
 import { fixedClock, startTestSandbox, type TestSandbox } from '../support/sandboxServer';

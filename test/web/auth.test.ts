@@ -10,10 +10,10 @@ import { silentLogger } from '../../platform/logger';
 import { MemoryDocStore } from '../../platform/store/memoryDocStore';
 import { MemoryRateLimiter } from '../../platform/store/memoryRateLimiter';
 import { RedisRateLimiter } from '../../platform/store/redisRateLimiter';
-import { authRouter, requireUser } from '../../web/auth/auth';
-import { hashPassword, verifyPassword } from '../../web/auth/passwords';
-import { SessionStore } from '../../web/auth/sessionStore';
-import { loadUsers } from '../../web/auth/users';
+import { authRouter, requireUser } from '../../platform/auth/auth';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import { SessionStore } from '../../platform/auth/sessionStore';
+import { loadUsers } from '../../platform/auth/users';
 import { testRedis } from '../support/redisServer';
 
 describe('staff sign-in: sessions, roles, CSRF', () => {
@@ -24,7 +24,7 @@ describe('staff sign-in: sessions, roles, CSRF', () => {
     const docs = new MemoryDocStore();
     const sessions = new SessionStore(docs, 3600);
     const app = createHttpApp({ logger });
-    app.use(authRouter({ users: loadUsers(path.join(__dirname, '../../web/auth/demoUsers.json')), sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 }));
+    app.use(authRouter({ users: loadUsers(path.join(__dirname, '../../platform/auth/demoUsers.json')), sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 }));
     resource(app, '/admin-only', { get: [requireUser(sessions, ['admin']), (_q, s) => void s.json({ ok: true })] });
     resource(app, '/agents', { post: [requireUser(sessions, ['agent']), (_q, s) => void s.json({ ok: true })] });
     finishHttpApp(app, logger);
@@ -135,7 +135,7 @@ describe('staff sign-in limits shared by two instances (real Redis)', () => {
       const sessions = new SessionStore(new MemoryDocStore(), 3600);
       const client = redis.client();
       const app = createHttpApp({ logger });
-      app.use(authRouter({ users: loadUsers(path.join(__dirname, '../../web/auth/demoUsers.json')), sessions, rateLimiter: (limit, name) => new RedisRateLimiter(client, limit, `${prefix}${name}:`), secureCookies: false, sessionTtlSeconds: 3600 }));
+      app.use(authRouter({ users: loadUsers(path.join(__dirname, '../../platform/auth/demoUsers.json')), sessions, rateLimiter: (limit, name) => new RedisRateLimiter(client, limit, `${prefix}${name}:`), secureCookies: false, sessionTtlSeconds: 3600 }));
       finishHttpApp(app, logger);
       const server = createServer(app);
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

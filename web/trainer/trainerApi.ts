@@ -13,9 +13,9 @@ import type { GatePolicy } from '../../training/qualityGate';
 import type { ReviewInbox } from '../../training/review/reviewInbox';
 import { reviewQuerySchema } from '../../training/review/reviewItem';
 import type { ReviewedCorpus } from '../../training/review/reviewedCorpus';
-import { requireUser } from '../auth/auth';
-import type { SessionStore } from '../auth/sessionStore';
-import type { TrainingJobs } from './trainingJobs';
+import { requireUser } from '../../platform/auth/auth';
+import type { SessionStore } from '../../platform/auth/sessionStore';
+import type { TrainingJobs } from '../../training/trainingJobs';
 
 export interface TrainerApiOptions {
   sessions: SessionStore;

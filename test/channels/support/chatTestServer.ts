@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { TurnBot } from '../../../bot/adapter/inProcessAdapter';
 import type { ActivityLog } from '../../../bot/channels/activityLog';
 import type { DemoCustomer } from '../../../bot/channels/chatApiRouter';
-import { createChatServer, type ChatServer } from '../../../bot/channels/chatServer';
+import { createChatServer, type ChatServer } from '../../../bin/chatServer';
 import { MemoryActivityLog } from '../../../bot/channels/memoryActivityLog';
-import { loadConfig, type Config } from '../../../platform/config';
+import { loadConfig, type Config } from '../../../bin/config';
 import { silentLogger } from '../../../platform/logger';
 import { TestBot } from './testBot';
 

@@ -8,23 +8,23 @@ import type { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { buildBot } from '../../../bin/buildBot';
 import type { ActivityLog } from '../../../bot/channels/activityLog';
-import { createChatServer, type ChatServer } from '../../../bot/channels/chatServer';
+import { createChatServer, type ChatServer } from '../../../bin/chatServer';
 import { createActivityLog } from '../../../bot/channels/createActivityLog';
 import { HandoffEvents, type HandoffEventMap } from '../../../bot/handoff/handoffEvents';
 import type { PawBot } from '../../../bot/PawBot';
 import { RedisStorage } from '../../../bot/state/redisStorage';
-import { loadConfig, type Config } from '../../../platform/config';
+import { loadConfig, type Config } from '../../../bin/config';
 import { CustomersClient } from '../../../skills/customers/customersClient';
 import { silentLogger } from '../../../platform/logger';
 import { connectRedis } from '../../../platform/redis';
 import type { DocStore } from '../../../platform/store/docStore';
 import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
 import { RedisDocStore } from '../../../platform/store/redisDocStore';
-import { createHandoffHub, type HandoffFeature } from '../../../web/agent/createHandoffHub';
-import { authRouter } from '../../../web/auth/auth';
-import { hashPassword } from '../../../web/auth/passwords';
-import { SessionStore } from '../../../web/auth/sessionStore';
-import { loadUsers, type User } from '../../../web/auth/users';
+import { createHandoffHub, type HandoffFeature } from '../../../bin/createHandoffHub';
+import { authRouter } from '../../../platform/auth/auth';
+import { hashPassword } from '../../../platform/auth/passwords';
+import { SessionStore } from '../../../platform/auth/sessionStore';
+import { loadUsers, type User } from '../../../platform/auth/users';
 import { connect, type Client, type Seen } from '../../channels/support/directLineClient';
 import { hostToken } from '../../channels/support/chatTestServer';
 import { startTestSandbox, type TestSandbox } from '../../support/sandboxServer';
@@ -59,7 +59,7 @@ let extraUsers: Promise<User[]> | undefined;
 /** The demo users, plus `trent` (a trainer who is not an agent, for 403s) and `casey` (an agent taking one chat at a time). */
 export function testUsers(): Promise<User[]> {
   extraUsers ??= Promise.all([hashPassword('trent-demo-password'), hashPassword('casey-demo-password')]).then(([trent, casey]) => [
-    ...loadUsers(path.join(__dirname, '../../../web/auth/demoUsers.json')),
+    ...loadUsers(path.join(__dirname, '../../../platform/auth/demoUsers.json')),
     { username: 'trent', displayName: 'Trent (Trainer)', roles: ['trainer'], passwordHash: trent, capacity: 3 },
     { username: 'casey', displayName: 'Casey (Support)', roles: ['agent'], passwordHash: casey, capacity: 1 },
   ]);

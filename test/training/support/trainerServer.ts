@@ -11,17 +11,17 @@ import { ModelRegistry } from '../../../nlu/models/modelRegistry';
 import { IDENTITY_KEY } from '../../../bot/identity';
 import { HandoffEvents } from '../../../bot/handoff/handoffEvents';
 import type { PawBot } from '../../../bot/PawBot';
-import { loadConfig } from '../../../platform/config';
+import { loadConfig } from '../../../bin/config';
 import { createHttpApp } from '../../../platform/http/createHttpApp';
 import { finishHttpApp } from '../../../platform/http/finishHttpApp';
 import { silentLogger } from '../../../platform/logger';
 import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
-import { startActiveModel } from '../../../training/startActiveModel';
-import { authRouter } from '../../../web/auth/auth';
+import { startActiveModel } from '../../../bin/startActiveModel';
+import { authRouter } from '../../../platform/auth/auth';
 import { chatPageRouter } from '../../../web/chat/chatPage';
-import { SessionStore } from '../../../web/auth/sessionStore';
-import { loadUsers } from '../../../web/auth/users';
-import { createTrainer, type TrainerFeature } from '../../../web/trainer/createTrainer';
+import { SessionStore } from '../../../platform/auth/sessionStore';
+import { loadUsers } from '../../../platform/auth/users';
+import { createTrainer, type TrainerFeature } from '../../../bin/createTrainer';
 import { startTestSandbox, type TestSandbox } from '../../support/sandboxServer';
 import { tinyCorpusDir, tinyTestSet, TINY_ROWS } from './tinyCorpus';
 import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
@@ -59,7 +59,7 @@ export async function startTrainerServer(): Promise<TrainerServer> {
   const sandbox: TestSandbox = await startTestSandbox();
   const { bot } = buildBot({ api: { baseUrl: sandbox.url, token: sandbox.token, timeoutMs: 2000, retries: 0 }, recognizer: model.recognizer, thresholds: () => model.thresholds(), storage: new MemoryStorage(), logger });
   const sessions = new SessionStore(docs, 3600);
-  const users = loadUsers(path.join(ROOT, 'web/auth/demoUsers.json'));
+  const users = loadUsers(path.join(ROOT, 'platform/auth/demoUsers.json'));
   const handoffEvents = new HandoffEvents();
   const trainer = createTrainer({
     config,

@@ -1,10 +1,10 @@
 import { userInfo } from 'node:os';
 import { RedisModelBus } from '../../nlu/models/redisModelBus';
 import { ModelRegistry } from '../../nlu/models/modelRegistry';
-import type { Config } from '../../platform/config';
+import type { Config } from '../config';
 import { connectRedis } from '../../platform/redis';
 import { RedisDocStore } from '../../platform/store/redisDocStore';
-import { RedisReviewInbox } from '../review/redisReviewInbox';
+import { RedisReviewInbox } from '../../training/review/redisReviewInbox';
 
 /** The stores the running instances share, opened by a CLI. */
 export interface SharedStores {

@@ -6,10 +6,10 @@ import { makeProbes } from '../nlu/models/modelProbes';
 import type { ModelRegistry, Scorecard } from '../nlu/models/modelRegistry';
 import { DEFAULT_THRESHOLDS, mergeThresholds, type ThresholdsOverride } from '../nlu/thresholds';
 import type { Logger } from '../platform/logger';
-import { loadCorpus } from './corpus';
-import { evaluatePredictions, predictAll, testSetHash } from './evaluate';
-import { toScorecard } from './scorecard';
-import { loadOrTrain } from './trainModel';
+import { loadCorpus } from '../training/corpus';
+import { evaluatePredictions, predictAll, testSetHash } from '../training/evaluate';
+import { toScorecard } from '../training/scorecard';
+import { loadOrTrain } from '../training/trainModel';
 
 export interface StartActiveModelOptions {
   registry: ModelRegistry;

@@ -1,23 +1,23 @@
 import type { Router } from 'express';
 import type { Redis } from 'ioredis';
-import type { BotEvents } from '../../bot/botEvents';
-import type { HandoffEvents } from '../../bot/handoff/handoffEvents';
-import type { ActiveModel } from '../../nlu/models/activeModel';
-import type { ModelBus } from '../../nlu/models/modelBus';
-import type { ModelRegistry } from '../../nlu/models/modelRegistry';
-import type { Config } from '../../platform/config';
-import type { Logger } from '../../platform/logger';
-import type { DocStore } from '../../platform/store/docStore';
-import type { RateLimit, RateLimiter } from '../../platform/store/rateLimiter';
-import { MemoryReviewInbox } from '../../training/review/memoryReviewInbox';
-import { RedisReviewInbox } from '../../training/review/redisReviewInbox';
-import { captureForReview } from '../../training/review/reviewCapture';
-import type { ReviewInbox } from '../../training/review/reviewInbox';
-import { ReviewedCorpus } from '../../training/review/reviewedCorpus';
-import type { SessionStore } from '../auth/sessionStore';
-import { trainerApiRouter } from './trainerApi';
-import { trainerPageRouter } from './trainerPage';
-import { TrainingJobs } from './trainingJobs';
+import type { BotEvents } from '../bot/botEvents';
+import type { HandoffEvents } from '../bot/handoff/handoffEvents';
+import type { ActiveModel } from '../nlu/models/activeModel';
+import type { ModelBus } from '../nlu/models/modelBus';
+import type { ModelRegistry } from '../nlu/models/modelRegistry';
+import type { Config } from './config';
+import type { Logger } from '../platform/logger';
+import type { DocStore } from '../platform/store/docStore';
+import type { RateLimit, RateLimiter } from '../platform/store/rateLimiter';
+import { MemoryReviewInbox } from '../training/review/memoryReviewInbox';
+import { RedisReviewInbox } from '../training/review/redisReviewInbox';
+import { captureForReview } from '../training/review/reviewCapture';
+import type { ReviewInbox } from '../training/review/reviewInbox';
+import { ReviewedCorpus } from '../training/review/reviewedCorpus';
+import type { SessionStore } from '../platform/auth/sessionStore';
+import { trainerApiRouter } from '../web/trainer/trainerApi';
+import { trainerPageRouter } from '../web/trainer/trainerPage';
+import { TrainingJobs } from '../training/trainingJobs';
 
 export interface TrainerDeps {
   config: Pick<

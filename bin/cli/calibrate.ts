@@ -16,12 +16,12 @@ import { parseArgs } from 'node:util';
 import { amendModelMetadata } from '../../nlu/models/modelFiles';
 import { NlpjsRecognizer } from '../../nlu/nlpjsRecognizer';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../nlu/thresholds';
-import { loadConfig } from '../../platform/config';
-import { calibrateThresholds, DEFAULT_CALIBRATION_TARGETS } from '../calibrateThresholds';
-import { CorpusError, loadCorpus } from '../corpus';
-import { thresholdsForFallbackTarget } from '../fallbackTarget';
-import { outOfFoldPredictions } from '../outOfFoldPredictions';
-import { recordEvaluation } from '../trainVersion';
+import { loadConfig } from '../config';
+import { calibrateThresholds, DEFAULT_CALIBRATION_TARGETS } from '../../training/calibrateThresholds';
+import { CorpusError, loadCorpus } from '../../training/corpus';
+import { thresholdsForFallbackTarget } from '../../training/fallbackTarget';
+import { outOfFoldPredictions } from '../../training/outOfFoldPredictions';
+import { recordEvaluation } from '../../training/trainVersion';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 

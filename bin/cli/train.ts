@@ -6,13 +6,13 @@
  * Defaults: corpus INTENTS_DIR, output MODEL_DIR (config). Prints progress, then a summary.
  * Then evaluates on the test set (NLU_TEST_SET) into the model's metadata, keeps a versioned copy
  * in MODEL_VERSIONS_DIR/<version>, and with --publish (STORE=redis) publishes it to every
- * running instance after the quality gate (training/cli/finishTraining.ts).
+ * running instance after the quality gate (bin/cli/finishTraining.ts).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../platform/config';
-import { CorpusError, loadCorpus } from '../corpus';
-import { trainModel } from '../trainModel';
+import { loadConfig } from '../config';
+import { CorpusError, loadCorpus } from '../../training/corpus';
+import { trainModel } from '../../training/trainModel';
 import { finishTraining } from './finishTraining';
 import { assertSharedStore } from './sharedStores';
 

@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { maskRecognition } from '../../nlu/maskRecognition';
 import { decide } from '../../bot/routing/decide';
 import { describeDecision } from '../../bot/routing/describeDecision';
-import { loadConfig } from '../../platform/config';
-import { loadOrTrain } from '../trainModel';
+import { loadConfig } from '../config';
+import { loadOrTrain } from '../../training/trainModel';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -12,8 +12,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../platform/config';
-import { reviewQuerySchema, type ReviewItem } from '../review/reviewItem';
+import { loadConfig } from '../config';
+import { reviewQuerySchema, type ReviewItem } from '../../training/review/reviewItem';
 import { openSharedStores } from './sharedStores';
 
 async function main(): Promise<void> {

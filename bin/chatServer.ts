@@ -2,17 +2,17 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Express, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import type { Config } from '../../platform/config';
-import { RedisRateLimiter } from '../../platform/store/redisRateLimiter';
-import { createHttpApp } from '../../platform/http/createHttpApp';
-import { finishHttpApp } from '../../platform/http/finishHttpApp';
-import type { Logger } from '../../platform/logger';
-import { chatPageRouter } from '../../web/chat/chatPage';
-import type { TurnBot } from '../adapter/inProcessAdapter';
-import type { ActivityLog } from './activityLog';
-import { chatApiRouter, type DemoCustomer } from './chatApiRouter';
-import { DirectLineChannel } from './directLine/directLineChannel';
-import { directLineRouter, uploadErrors } from './directLine/directLineRouter';
+import type { Config } from './config';
+import { RedisRateLimiter } from '../platform/store/redisRateLimiter';
+import { createHttpApp } from '../platform/http/createHttpApp';
+import { finishHttpApp } from '../platform/http/finishHttpApp';
+import type { Logger } from '../platform/logger';
+import { chatPageRouter } from '../web/chat/chatPage';
+import type { TurnBot } from '../bot/adapter/inProcessAdapter';
+import type { ActivityLog } from '../bot/channels/activityLog';
+import { chatApiRouter, type DemoCustomer } from '../bot/channels/chatApiRouter';
+import { DirectLineChannel } from '../bot/channels/directLine/directLineChannel';
+import { directLineRouter, uploadErrors } from '../bot/channels/directLine/directLineRouter';
 
 export interface ChatServerDeps {
   config: Config;

@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { forbidden, unauthorized } from '../../platform/errors';
-import { resource } from '../../platform/http/resource';
-import { parseInput } from '../../platform/http/validate';
-import type { RateLimit, RateLimiter } from '../../platform/store/rateLimiter';
+import { forbidden, unauthorized } from '../errors';
+import { resource } from '../http/resource';
+import { parseInput } from '../http/validate';
+import type { RateLimit, RateLimiter } from '../store/rateLimiter';
 import { verifyPassword } from './passwords';
 import { SESSION_COOKIE, sessionIdOf } from './sessionCookie';
 import type { Session, SessionStore } from './sessionStore';

@@ -12,12 +12,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { NlpjsRecognizer } from '../../nlu/nlpjsRecognizer';
 import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds } from '../../nlu/thresholds';
-import { loadConfig } from '../../platform/config';
-import { CorpusError, loadCorpus } from '../corpus';
-import { crossValidate, type CrossValidation } from '../crossValidation';
-import { evaluatePredictions, predictAll, type EvaluationReport } from '../evaluate';
-import { renderEvaluationHtml } from '../evaluationReportHtml';
-import { loadOrTrain } from '../trainModel';
+import { loadConfig } from '../config';
+import { CorpusError, loadCorpus } from '../../training/corpus';
+import { crossValidate, type CrossValidation } from '../../training/crossValidation';
+import { evaluatePredictions, predictAll, type EvaluationReport } from '../../training/evaluate';
+import { renderEvaluationHtml } from '../../training/evaluationReportHtml';
+import { loadOrTrain } from '../../training/trainModel';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)} %`);
 

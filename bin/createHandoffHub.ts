@@ -3,21 +3,21 @@ import type { Duplex } from 'node:stream';
 import type { Middleware } from 'botbuilder';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
-import type { TurnBot } from '../../bot/adapter/inProcessAdapter';
-import type { HandoffBus } from '../../bot/handoff/handoffBus';
-import type { HandoffEvents } from '../../bot/handoff/handoffEvents';
-import { HandoffHub, type HandoffChannel } from '../../bot/handoff/handoffHub';
-import { HandoffStore } from '../../bot/handoff/handoffStore';
-import { MemoryHandoffBus } from '../../bot/handoff/memoryHandoffBus';
-import { RedisHandoffBus } from '../../bot/handoff/redisHandoffBus';
-import type { Config } from '../../platform/config';
-import type { Logger } from '../../platform/logger';
-import type { DocStore } from '../../platform/store/docStore';
-import type { SessionStore } from '../auth/sessionStore';
-import { agentApiRouter } from './agentApi';
-import { agentPageRouter } from './agentPage';
-import { AgentSocketServer } from './agentSocketServer';
-import { loadCannedResponses, type CannedResponse } from './cannedResponses';
+import type { TurnBot } from '../bot/adapter/inProcessAdapter';
+import type { HandoffBus } from '../bot/handoff/handoffBus';
+import type { HandoffEvents } from '../bot/handoff/handoffEvents';
+import { HandoffHub, type HandoffChannel } from '../bot/handoff/handoffHub';
+import { HandoffStore } from '../bot/handoff/handoffStore';
+import { MemoryHandoffBus } from '../bot/handoff/memoryHandoffBus';
+import { RedisHandoffBus } from '../bot/handoff/redisHandoffBus';
+import type { Config } from './config';
+import type { Logger } from '../platform/logger';
+import type { DocStore } from '../platform/store/docStore';
+import type { SessionStore } from '../platform/auth/sessionStore';
+import { agentApiRouter } from '../web/agent/agentApi';
+import { agentPageRouter } from '../web/agent/agentPage';
+import { AgentSocketServer } from '../web/agent/agentSocketServer';
+import { loadCannedResponses, type CannedResponse } from '../web/agent/cannedResponses';
 
 export interface HandoffHubDeps {
   config: Pick<Config, 'HANDOFF_MAX_WAIT_SECONDS' | 'HANDOFF_DEFAULT_HANDLE_SECONDS' | 'HANDOFF_CANNED_RESPONSES_FILE' | 'REDIS_PREFIX'>;
@@ -28,7 +28,7 @@ export interface HandoffHubDeps {
   redis?: Redis;
   /** The bot, which hears `handoff.status`. */
   bot: TurnBot;
-  /** Staff sessions (web/auth). */
+  /** Staff sessions (platform/auth). */
   sessions: SessionStore;
   /** Observers (metrics, KPIs, review inbox) subscribe here; a new one if not given. */
   events?: HandoffEvents;

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
-import type { Config } from '../platform/config';
+import type { Config } from './config';
 import type { Logger } from '../platform/logger';
 import { connectRedis } from '../platform/redis';
 import type { DocStore } from '../platform/store/docStore';
@@ -10,10 +10,10 @@ import { MemoryEventStream } from '../platform/store/memoryEventStream';
 import { RedisDocStore } from '../platform/store/redisDocStore';
 import { RedisEventStream } from '../platform/store/redisEventStream';
 import type { ShipmentEvent } from '../contracts/shipping';
-import { systemClock, type Clock } from './clock';
-import { createSandboxApp } from './createSandboxApp';
-import { FaultInjector } from './http/faults';
-import { seedSandbox } from './seed';
+import { systemClock, type Clock } from '../sandbox/clock';
+import { createSandboxApp } from '../sandbox/createSandboxApp';
+import { FaultInjector } from '../sandbox/http/faults';
+import { seedSandbox } from '../sandbox/seed';
 
 export interface RunningSandbox {
   app: Express;

@@ -3,11 +3,11 @@
  * trains a versioned model like `npm run train` and reports on stdout as JSON lines,
  * `{"type":"progress","message":…}` then `{"type":"result","version":…,"dir":…}`.
  *
- *   tsx training/cli/trainJob.ts --corpus <file|dir> --versions-dir <dir> [--test <file>]
+ *   tsx bin/cli/trainJob.ts --corpus <file|dir> --versions-dir <dir> [--test <file>]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { trainVersion } from '../trainVersion';
+import { trainVersion } from '../../training/trainVersion';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' }, 'versions-dir': { type: 'string' }, test: { type: 'string' }, folds: { type: 'string' } } });

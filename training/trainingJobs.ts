@@ -4,15 +4,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { readModelFiles, writeModelFiles } from '../../nlu/models/modelFiles';
-import type { ModelRegistry, Probe, Scorecard } from '../../nlu/models/modelRegistry';
-import { conflict } from '../../platform/errors';
-import type { Logger } from '../../platform/logger';
-import type { DocStore } from '../../platform/store/docStore';
-import { loadCorpus } from '../../training/corpus';
-import { testSetHash, type EvaluationReport } from '../../training/evaluate';
-import { renderEvaluationHtml } from '../../training/evaluationReportHtml';
-import { toScorecard } from '../../training/scorecard';
+import { readModelFiles, writeModelFiles } from '../nlu/models/modelFiles';
+import type { ModelRegistry, Probe, Scorecard } from '../nlu/models/modelRegistry';
+import { conflict } from '../platform/errors';
+import type { Logger } from '../platform/logger';
+import type { DocStore } from '../platform/store/docStore';
+import { loadCorpus } from './corpus';
+import { testSetHash, type EvaluationReport } from './evaluate';
+import { renderEvaluationHtml } from './evaluationReportHtml';
+import { toScorecard } from './scorecard';
 
 /** A training or evaluation run started from the trainer page, as every instance sees it. */
 export interface JobState {
@@ -84,7 +84,7 @@ export class TrainingJobs {
     return this.start('train', by, undefined, async (job) => {
       let result: { version: string; dir: string } | undefined;
       let error: string | undefined;
-      await this.run(job, path.join(this.o.root, 'training/cli/trainJob.ts'), ['--corpus', this.o.intentsDir, '--versions-dir', this.o.versionsDir, '--test', this.o.testSet], (line) => {
+      await this.run(job, path.join(this.o.root, 'bin/cli/trainJob.ts'), ['--corpus', this.o.intentsDir, '--versions-dir', this.o.versionsDir, '--test', this.o.testSet], (line) => {
         let msg: { type: string; message?: string; version?: string; dir?: string };
         try {
           msg = JSON.parse(line) as typeof msg;
@@ -114,7 +114,7 @@ export class TrainingJobs {
       try {
         await writeModelFiles(path.join(dir, 'model'), files);
         const json = path.join(dir, 'evaluation.json');
-        await this.run(job, path.join(this.o.root, 'training/cli/evaluate.ts'), ['--model', path.join(dir, 'model'), '--test', this.o.testSet, '--json', json], (line) => line.replace(/^\[evaluate\] /, ''));
+        await this.run(job, path.join(this.o.root, 'bin/cli/evaluate.ts'), ['--model', path.join(dir, 'model'), '--test', this.o.testSet, '--json', json], (line) => line.replace(/^\[evaluate\] /, ''));
         const report = JSON.parse(await readFile(json, 'utf8')) as EvaluationReport;
         const rows = await loadCorpus(this.o.testSet);
         await this.o.registry.setScorecard(version, toScorecard(report, testSetHash(rows)));

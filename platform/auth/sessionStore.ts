@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DocStore } from '../../platform/store/docStore';
+import type { DocStore } from '../store/docStore';
 import type { PublicUser } from './users';
 
 /** A signed-in person's session. */

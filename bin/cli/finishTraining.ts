@@ -3,10 +3,10 @@ import path from 'node:path';
 import { readModelFiles } from '../../nlu/models/modelFiles';
 import type { NlpjsRecognizer } from '../../nlu/nlpjsRecognizer';
 import type { Thresholds } from '../../nlu/thresholds';
-import type { Config } from '../../platform/config';
-import { loadCorpus } from '../corpus';
-import { publishVersion, QualityGateError } from '../publishModel';
-import { recordEvaluation } from '../trainVersion';
+import type { Config } from '../config';
+import { loadCorpus } from '../../training/corpus';
+import { publishVersion, QualityGateError } from '../../training/publishModel';
+import { recordEvaluation } from '../../training/trainVersion';
 import { cliUser, openSharedStores } from './sharedStores';
 
 export interface FinishTrainingOptions {

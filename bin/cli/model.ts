@@ -13,10 +13,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readModelFiles } from '../../nlu/models/modelFiles';
 import type { Probe, Scorecard } from '../../nlu/models/modelRegistry';
-import { loadConfig } from '../../platform/config';
+import { loadConfig } from '../config';
 import { AppError } from '../../platform/errors';
-import { loadCorpus } from '../corpus';
-import { checkVersion, publishVersion, QualityGateError, rollbackTo, type PublishContext } from '../publishModel';
+import { loadCorpus } from '../../training/corpus';
+import { checkVersion, publishVersion, QualityGateError, rollbackTo, type PublishContext } from '../../training/publishModel';
 import { cliUser, openSharedStores } from './sharedStores';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)} %`);
