@@ -1,5 +1,4 @@
 import type { RequestHandler } from 'express';
-import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import type { HandoffEvents } from '../bot/handoff/handoffEvents';
 import type { Recognizer } from '../nlu/recognizer';
@@ -15,7 +14,7 @@ import { Readiness, type ReadinessCheck } from '../ops/health/readiness';
 import { IdleSweeper } from '../ops/idle/idleSweeper';
 import { drainGuard } from '../ops/lifecycle/drainGuard';
 import { LogLevels, type LevelName } from '../ops/logging/logLevels';
-import { localLogLevelSync, RedisLogLevelSync, type LogLevelSync } from '../ops/logging/logLevelSync';
+import { RedisLogLevelSync, type LogLevelSync } from '../ops/logging/logLevelSync';
 import { requestLogContext } from '../ops/logging/requestLogContext';
 import { httpErrorCounter } from '../ops/metrics/httpErrorCounter';
 import { metricsRouter } from '../ops/metrics/metricsRouter';
@@ -24,23 +23,22 @@ import { observeRedis } from '../ops/metrics/observeRedis';
 import { OpsMetrics } from '../ops/metrics/opsMetrics';
 import { timedRecognizer } from '../ops/metrics/timedRecognizer';
 import { opsTurnMiddleware } from '../ops/metrics/turnMiddleware';
-import { MemoryOutcomeStore } from '../ops/outcomes/memoryOutcomeStore';
 import { OutcomeRecorder } from '../ops/outcomes/outcomeRecorder';
 import type { OutcomeStore } from '../ops/outcomes/outcomeStore';
-import { RedisOutcomeStore } from '../ops/outcomes/redisOutcomeStore';
 import type { Config } from './config';
 import type { Logger } from '../platform/logger';
 import type { ApiClientOptions } from '../skills/shared/apiClient';
 import { adminPageRouter } from '../web/admin/adminPage';
 import { requireUser } from '../platform/auth/auth';
 import type { SessionStore } from '../platform/auth/sessionStore';
+import type { Stores } from './stores';
 
 export interface OpsParts {
   config: Config;
   /** The root logger (its level is managed by {@link Ops.logLevels} from now on). */
   logger: Logger;
-  /** The shared connection when STORE=redis. */
-  redis?: Redis;
+  /** The process's stores: outcomes, the log-level sync and the Redis connection to observe. */
+  stores: Pick<Stores, 'redis' | 'outcomes' | 'logLevelSync'>;
   /** A registry of its own (tests); default a new one. */
   registry?: Registry;
   /** The idle sweep's clock (tests move it forward). */
@@ -81,7 +79,6 @@ export class Ops {
   readonly recorder: OutcomeRecorder;
   readonly readiness: Readiness;
   private readonly sync: LogLevelSync;
-  private readonly subscriber?: Redis;
   private sweeper?: IdleSweeper;
   private readonly stops: (() => void)[] = [];
   private readonly checks: ReadinessCheck[] = [];
@@ -89,12 +86,11 @@ export class Ops {
   private live?: LiveFeed;
 
   constructor(private readonly parts: OpsParts) {
-    const { config, redis } = parts;
+    const { config, stores } = parts;
+    const redis = stores.redis;
     this.logLevels = new LogLevels(parts.logger, config.LOG_LEVEL as LevelName);
     this.registry = parts.registry ?? new Registry();
-    this.outcomes = redis
-      ? new RedisOutcomeStore(redis, `${config.REDIS_PREFIX}ops:`, { retentionDays: config.OUTCOME_RETENTION_DAYS })
-      : new MemoryOutcomeStore({ retentionDays: config.OUTCOME_RETENTION_DAYS });
+    this.outcomes = stores.outcomes;
     const idleMs = config.CONVERSATION_IDLE_MINUTES * 60_000;
     this.metrics = new OpsMetrics(this.registry, {
       activeConversations: () => this.outcomes.countOpen(new Date(Date.now() - idleMs)),
@@ -107,14 +103,10 @@ export class Ops {
       onError: () => this.metrics.errors.inc({ type: 'outcome_store' }),
     });
     this.readiness = new Readiness(this.checks, config.READINESS_TIMEOUT_MS);
-    if (redis) {
-      this.stops.push(observeRedis(this.metrics, redis, 'main'));
-      this.subscriber = redis.duplicate({ connectionName: 'paw-ops-sub' });
-      this.stops.push(observeRedis(this.metrics, this.subscriber, 'ops-subscriber'));
-      this.sync = new RedisLogLevelSync(redis, this.subscriber, this.logLevels, this.log('ops'), config.REDIS_PREFIX);
-    } else {
-      this.sync = localLogLevelSync();
-    }
+    if (redis) this.stops.push(observeRedis(this.metrics, redis, 'main'));
+    const { sync, subscriber } = stores.logLevelSync(this.logLevels, this.log('ops'));
+    this.sync = sync;
+    if (subscriber) this.stops.push(observeRedis(this.metrics, subscriber, 'ops-subscriber'));
   }
 
   /** The logger of a module (`bot`, `nlu`, `channel`, `skills.shipping`…): its level can change at runtime. */
@@ -219,7 +211,5 @@ export class Ops {
     for (const s of this.stops.splice(0)) s();
     this.logLevels.close();
     await this.sync.close();
-    this.subscriber?.disconnect();
-    await this.outcomes.close();
   }
 }

@@ -2,14 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Middleware } from 'botbuilder';
 import { Router } from 'express';
-import type { Redis } from 'ioredis';
 import type { TurnBot } from '../bot/adapter/inProcessAdapter';
 import type { HandoffBus } from '../bot/handoff/handoffBus';
 import type { HandoffEvents } from '../bot/handoff/handoffEvents';
 import { HandoffHub, type HandoffChannel } from '../bot/handoff/handoffHub';
 import { HandoffStore } from '../bot/handoff/handoffStore';
-import { MemoryHandoffBus } from '../bot/handoff/memoryHandoffBus';
-import { RedisHandoffBus } from '../bot/handoff/redisHandoffBus';
 import type { Config } from './config';
 import type { Logger } from '../platform/logger';
 import type { DocStore } from '../platform/store/docStore';
@@ -20,12 +17,12 @@ import { AgentSocketServer } from '../web/agent/agentSocketServer';
 import { loadCannedResponses, type CannedResponse } from '../web/agent/cannedResponses';
 
 export interface HandoffHubDeps {
-  config: Pick<Config, 'HANDOFF_MAX_WAIT_SECONDS' | 'HANDOFF_DEFAULT_HANDLE_SECONDS' | 'HANDOFF_CANNED_RESPONSES_FILE' | 'REDIS_PREFIX'>;
+  config: Pick<Config, 'HANDOFF_MAX_WAIT_SECONDS' | 'HANDOFF_DEFAULT_HANDLE_SECONDS' | 'HANDOFF_CANNED_RESPONSES_FILE'>;
   logger: Logger;
   /** Queue, conversations, agents and tickets (memory, or Redis shared by every instance). */
   docs: DocStore;
-  /** With Redis, notices travel over Redis pub/sub (instances share them); without, in process. */
-  redis?: Redis;
+  /** Notices between instances (`Stores.handoffBus`; its owner closes it). */
+  bus: HandoffBus;
   /** The bot, which hears `handoff.status`. */
   bot: TurnBot;
   /** Staff sessions (platform/auth). */
@@ -58,7 +55,7 @@ export interface HandoffFeature {
  */
 export function createHandoffHub(deps: HandoffHubDeps): HandoffFeature {
   const logger = deps.logger;
-  const bus: HandoffBus = deps.redis ? new RedisHandoffBus(deps.redis, { prefix: deps.config.REDIS_PREFIX, logger }) : new MemoryHandoffBus();
+  const bus = deps.bus;
   const hub = new HandoffHub({
     store: new HandoffStore(deps.docs),
     bus,
@@ -88,7 +85,6 @@ export function createHandoffHub(deps: HandoffHubDeps): HandoffFeature {
     close: async () => {
       await hub.close();
       await sockets.close();
-      await bus.close();
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { Router } from 'express';
-import type { Redis } from 'ioredis';
 import type { BotEvents } from '../bot/botEvents';
 import type { HandoffEvents } from '../bot/handoff/handoffEvents';
 import type { ActiveModel } from '../nlu/models/activeModel';
@@ -9,8 +8,6 @@ import type { Config } from './config';
 import type { Logger } from '../platform/logger';
 import type { DocStore } from '../platform/store/docStore';
 import type { RateLimit, RateLimiter } from '../platform/store/rateLimiter';
-import { MemoryReviewInbox } from '../training/review/memoryReviewInbox';
-import { RedisReviewInbox } from '../training/review/redisReviewInbox';
 import { captureForReview } from '../training/review/reviewCapture';
 import type { ReviewInbox } from '../training/review/reviewInbox';
 import { ReviewedCorpus } from '../training/review/reviewedCorpus';
@@ -22,11 +19,12 @@ import { TrainingJobs } from '../training/trainingJobs';
 export interface TrainerDeps {
   config: Pick<
     Config,
-    'REDIS_PREFIX' | 'REVIEW_INBOX_MAX' | 'REVIEW_LOW_CONFIDENCE_MARGIN' | 'REVIEW_CORPUS_FILE' | 'PUBLISH_MIN_ACCURACY' | 'PUBLISH_MAX_F1_DROP'
+    'REVIEW_LOW_CONFIDENCE_MARGIN' | 'REVIEW_CORPUS_FILE' | 'PUBLISH_MIN_ACCURACY' | 'PUBLISH_MAX_F1_DROP'
   >;
   logger: Logger;
   docs: DocStore;
-  redis?: Redis;
+  /** The review inbox (`Stores.reviewInbox`; its owner closes it). */
+  inbox: ReviewInbox;
   /** Builds rate limiters (shared by every instance when Redis is used). */
   rateLimiter: (limit: RateLimit, name: string) => RateLimiter;
   sessions: SessionStore;
@@ -48,11 +46,11 @@ export interface TrainerFeature {
 }
 
 /**
- * The trainers' feature, assembled: the review inbox (memory or Redis) filled from the bot's and
+ * The trainers' feature, assembled: the review inbox filled from the bot's and
  * the handoff hub's events, the reviewed-corpus file, training jobs, and the page and API.
  */
 export function createTrainer(d: TrainerDeps): TrainerFeature {
-  const inbox: ReviewInbox = d.redis ? new RedisReviewInbox(d.redis, d.config.REDIS_PREFIX, d.config.REVIEW_INBOX_MAX) : new MemoryReviewInbox(d.config.REVIEW_INBOX_MAX);
+  const inbox = d.inbox;
   const stopCapture = captureForReview({
     inbox,
     botEvents: d.botEvents,
@@ -82,7 +80,6 @@ export function createTrainer(d: TrainerDeps): TrainerFeature {
     close: async () => {
       stopCapture();
       await jobs.close();
-      await inbox.close();
     },
   };
 }

@@ -1,24 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { MemoryStorage } from 'botbuilder';
-import { createActivityLog } from '../bot/channels/createActivityLog';
-import { createChatServer } from './chatServer';
-import { RedisStorage } from '../bot/state/redisStorage';
+import { createChatChannel } from './createChatChannel';
+import { createServerApp } from './createServerApp';
+import { openStores } from './stores';
 import { ConfigError, internalApi, loadConfig } from './config';
 import { createLogger } from '../platform/logger';
-import { connectRedis } from '../platform/redis';
 import { startSandbox } from './startSandbox';
 import { CustomersClient } from '../skills/customers/customersClient';
 import { startActiveModel } from './startActiveModel';
-import { ModelRegistry } from '../nlu/models/modelRegistry';
-import { MemoryModelBus } from '../nlu/models/memoryModelBus';
-import { RedisModelBus } from '../nlu/models/redisModelBus';
 import { createTrainer } from './createTrainer';
-import { MemoryDocStore } from '../platform/store/memoryDocStore';
-import { RedisDocStore } from '../platform/store/redisDocStore';
-import { MemoryRateLimiter } from '../platform/store/memoryRateLimiter';
-import { RedisRateLimiter } from '../platform/store/redisRateLimiter';
-import type { RateLimit, RateLimiter } from '../platform/store/rateLimiter';
 import { authRouter } from '../platform/auth/auth';
 import { SessionStore } from '../platform/auth/sessionStore';
 import { loadUsers } from '../platform/auth/users';
@@ -37,9 +27,11 @@ const ROOT = path.join(__dirname, '..');
 async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pawsupport' }, mixin: currentLogContext });
-  const redis = config.STORE === 'redis' ? connectRedis(config.REDIS_URL!, logger, 'bot', config.REDIS_COMMAND_TIMEOUT_MS) : undefined;
+  // Every store (memory or Redis as STORE says), one connection, one close.
+  // Built on first use, after `ops` exists: each store logs through its module's logger.
+  const stores = openStores(config, { logger, log: (module) => ops.log(module) });
   // Metrics, outcomes/KPIs, module loggers with runtime levels, health, admin (ops.log(module) is a module's logger).
-  const ops = new Ops({ config, logger, redis });
+  const ops = new Ops({ config, logger, stores });
   await ops.start();
   const closers: (() => Promise<unknown>)[] = [];
 
@@ -55,12 +47,12 @@ async function main() {
     });
   }
 
-  // Shared documents (Redis when STORE=redis): staff sessions, handoffs, the model registry.
-  const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : new MemoryDocStore();
+  // Shared documents: staff sessions, handoffs, the model registry.
+  const docs = stores.docs;
   // The intent model: the registry's published version (all instances serve it and switch on a
   // publish notice without restarting), else trained from INTENTS_DIR and registered as the first.
-  const registry = new ModelRegistry(docs, { keep: config.MODEL_REGISTRY_KEEP });
-  const modelBus = redis ? new RedisModelBus(redis, { prefix: config.REDIS_PREFIX, logger: ops.log('nlu') }) : new MemoryModelBus();
+  const registry = stores.registry;
+  const modelBus = stores.modelBus;
   const model = await startActiveModel({
     registry,
     bus: modelBus,
@@ -79,30 +71,29 @@ async function main() {
     api: apiOptions,
     recognizer: ops.timed(model.recognizer),
     thresholds: () => model.thresholds(),
-    storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, config.DIRECTLINE_RETENTION_SECONDS) : new MemoryStorage(),
+    storage: stores.botState,
     logger: ops.log('bot'),
     cardStateKey: config.CARD_STATE_KEY,
     knowledge: loadKnowledgeBase(path.resolve(ROOT, config.INTENTS_DIR, 'knowledge.json')),
     signInUrl: config.SIGN_IN_URL,
   });
   const customers = new CustomersClient(apiOptions);
-  const activityLog = createActivityLog(config, ops.log('channel'), redis);
-
+  const activityLog = stores.activityLog;
   // Rate limits are shared by every instance when Redis is used.
-  const rateLimiter = (limit: RateLimit, name: string): RateLimiter =>
-    redis ? new RedisRateLimiter(redis, limit, `${config.REDIS_PREFIX}ratelimit:${name}:`) : new MemoryRateLimiter(limit);
+  const rateLimiter = stores.rateLimiter;
+  const channel = createChatChannel({ config, logger: ops.log('channel'), bot, activityLog, rateLimiter });
   // Staff consoles (agents, trainers, admins) share one sign-in.
   const users = loadUsers(config.USERS_FILE ? path.resolve(config.USERS_FILE) : path.join(ROOT, 'platform/auth/demoUsers.json'));
   const sessions = new SessionStore(docs, config.SESSION_TTL_SECONDS);
   const auth = authRouter({ users, sessions, rateLimiter, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlSeconds: config.SESSION_TTL_SECONDS });
   // Human handoff: hub middleware on the channel, agent console at /agent (hub.events for observers).
-  const handoff = createHandoffHub({ config, logger: ops.log('handoff'), docs, redis, bot, sessions });
+  const handoff = createHandoffHub({ config, logger: ops.log('handoff'), docs, bus: stores.handoffBus, bot, sessions });
   // Trainers: review inbox (from bot and handoff events), training jobs, publish/rollback at /trainer.
   const trainer = createTrainer({
     config,
     logger: ops.log('trainer'),
     docs,
-    redis,
+    inbox: stores.reviewInbox,
     rateLimiter,
     sessions,
     registry,
@@ -126,24 +117,23 @@ async function main() {
     { name: 'apis', check: async () => (await apiProbe.list(), true) },
   ];
 
-  const chat = createChatServer({
+  const chat = createServerApp({
     config,
     logger: ops.log('channel'),
-    bot,
-    activityLog,
-    redis,
+    channel,
     listCustomers: () => customers.list(),
     front: ops.front,
-    routers: (channel) => [
+    routers: [
       auth,
       handoff.connect(channel),
       ...trainer.routers,
       ...ops.attach({ bot, channel, sessions, checks, modelVersion: model.version, handoffEvents: handoff.events, handoffHub: handoff.hub, activityLog }),
     ],
+    upgrades: [handoff.handleUpgrade],
   });
 
   const server = createServer(chat.app);
-  server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
+  chat.attach(server);
   await listen(server, config.PORT, config.HOST);
   logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'PawSupport is up: open the URL to chat');
 
@@ -164,13 +154,11 @@ async function main() {
     await handoff.close();
     await trainer.close();
     await model.close();
-    await modelBus.close();
     server.close();
     server.closeIdleConnections();
     await ops.close();
-    await activityLog.close();
+    await stores.close();
     for (const c of closers) await c();
-    redis?.disconnect();
     logger.info('bye');
     logger.flush();
     process.exit(0);

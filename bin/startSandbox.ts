@@ -1,19 +1,14 @@
 import type { Express } from 'express';
-import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Logger } from '../platform/logger';
-import { connectRedis } from '../platform/redis';
 import type { DocStore } from '../platform/store/docStore';
 import type { EventStream } from '../platform/store/eventStream';
-import { MemoryDocStore } from '../platform/store/memoryDocStore';
-import { MemoryEventStream } from '../platform/store/memoryEventStream';
-import { RedisDocStore } from '../platform/store/redisDocStore';
-import { RedisEventStream } from '../platform/store/redisEventStream';
 import type { ShipmentEvent } from '../contracts/shipping';
 import { systemClock, type Clock } from '../sandbox/clock';
 import { createSandboxApp } from '../sandbox/createSandboxApp';
 import { FaultInjector } from '../sandbox/http/faults';
 import { seedSandbox } from '../sandbox/seed';
+import { openSandboxStores } from './stores';
 
 export interface RunningSandbox {
   app: Express;
@@ -25,17 +20,7 @@ export interface RunningSandbox {
 
 /** Builds the sandbox from config: store (memory or Redis), event stream, seed data, app. */
 export async function startSandbox(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningSandbox> {
-  let redis: Redis | undefined;
-  let store: DocStore;
-  let shipmentEvents: EventStream<ShipmentEvent>;
-  if (config.STORE === 'redis') {
-    redis = connectRedis(config.REDIS_URL!, logger, 'sandbox', config.REDIS_COMMAND_TIMEOUT_MS);
-    store = new RedisDocStore(redis, `${config.REDIS_PREFIX}sandbox:`);
-    shipmentEvents = new RedisEventStream<ShipmentEvent>(redis, config.REDIS_URL!, `${config.REDIS_PREFIX}sandbox:events:shipments`);
-  } else {
-    store = new MemoryDocStore();
-    shipmentEvents = new MemoryEventStream<ShipmentEvent>();
-  }
+  const { store, shipmentEvents, close } = openSandboxStores(config, logger);
   if (config.SANDBOX_SEED && (await seedSandbox(store, clock))) logger.info('sandbox seeded with demo data');
   const faults = new FaultInjector(config.SANDBOX_FAULTS);
   const { app } = createSandboxApp({ store, clock, logger, shipmentEvents, carrierSecrets: config.CARRIER_SECRETS, token: config.SANDBOX_TOKEN, idempotencySecret: `idempotency:${config.SANDBOX_TOKEN}`, faults });
@@ -44,10 +29,6 @@ export async function startSandbox(config: Config, logger: Logger, clock: Clock 
     store,
     faults,
     shipmentEvents,
-    close: async () => {
-      await shipmentEvents.close();
-      await store.close();
-      redis?.disconnect();
-    },
+    close,
   };
 }

@@ -1,16 +1,15 @@
 import { userInfo } from 'node:os';
-import { RedisModelBus } from '../../nlu/models/redisModelBus';
-import { ModelRegistry } from '../../nlu/models/modelRegistry';
+import type { ModelBus } from '../../nlu/models/modelBus';
+import type { ModelRegistry } from '../../nlu/models/modelRegistry';
 import type { Config } from '../config';
-import { connectRedis } from '../../platform/redis';
-import { RedisDocStore } from '../../platform/store/redisDocStore';
-import { RedisReviewInbox } from '../../training/review/redisReviewInbox';
+import type { ReviewInbox } from '../../training/review/reviewInbox';
+import { openStores } from '../stores';
 
 /** The stores the running instances share, opened by a CLI. */
 export interface SharedStores {
   registry: ModelRegistry;
-  bus: RedisModelBus;
-  inbox: RedisReviewInbox;
+  bus: ModelBus;
+  inbox: ReviewInbox;
   close(): Promise<void>;
 }
 
@@ -31,16 +30,6 @@ export const cliUser = (): string => `cli:${userInfo().username}`;
  */
 export function openSharedStores(config: Config, what: string): SharedStores {
   assertSharedStore(config, what);
-  const redis = connectRedis(config.REDIS_URL!, undefined, 'cli', config.REDIS_COMMAND_TIMEOUT_MS);
-  const docs = new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`);
-  const bus = new RedisModelBus(redis, { prefix: config.REDIS_PREFIX });
-  return {
-    registry: new ModelRegistry(docs, { keep: config.MODEL_REGISTRY_KEEP }),
-    bus,
-    inbox: new RedisReviewInbox(redis, config.REDIS_PREFIX, config.REVIEW_INBOX_MAX),
-    close: async () => {
-      await bus.close();
-      redis.disconnect();
-    },
-  };
+  const stores = openStores(config, { connectionName: 'cli' });
+  return { registry: stores.registry, bus: stores.modelBus, inbox: stores.reviewInbox, close: () => stores.close() };
 }

@@ -2,25 +2,21 @@ import { Writable } from 'node:stream';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { MemoryStorage } from 'botbuilder';
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { buildBot } from '../../../bin/buildBot';
 import { Ops } from '../../../bin/buildOps';
-import { createActivityLog } from '../../../bot/channels/createActivityLog';
-import { createChatServer, type ChatServer } from '../../../bin/chatServer';
+import { createChatChannel } from '../../../bin/createChatChannel';
+import { createServerApp, type ServerApp } from '../../../bin/createServerApp';
+import { openStores } from '../../../bin/stores';
 import type { ActivityLog } from '../../../bot/channels/activityLog';
 import type { HandoffEvents } from '../../../bot/handoff/handoffEvents';
 import type { PawBot } from '../../../bot/PawBot';
-import { RedisStorage } from '../../../bot/state/redisStorage';
 import { currentLogContext } from '../../../ops/logging/logContext';
 import { loadConfig, type Config } from '../../../bin/config';
 import { createLogger } from '../../../platform/logger';
-import { connectRedis } from '../../../platform/redis';
 import type { DocStore } from '../../../platform/store/docStore';
-import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
-import { RedisDocStore } from '../../../platform/store/redisDocStore';
 import { createHandoffHub, type HandoffFeature } from '../../../bin/createHandoffHub';
 import { CustomersClient } from '../../../skills/customers/customersClient';
 import { authRouter } from '../../../platform/auth/auth';
@@ -38,7 +34,7 @@ export interface RunningOpsServer {
   config: Config;
   ops: Ops;
   bot: PawBot;
-  chat: ChatServer;
+  chat: ServerApp;
   server: http.Server;
   docs: DocStore;
   activityLog: ActivityLog;
@@ -76,8 +72,9 @@ export async function startOpsServer(
     },
   });
   const logger = createLogger({ level: config.LOG_LEVEL, destination, base: { service: 'pawsupport-test' }, mixin: currentLogContext });
-  const redis = config.STORE === 'redis' ? connectRedis(config.REDIS_URL!, logger, 'bot') : undefined;
-  const ops = new Ops({ config, logger, redis, registry: new Registry(), now: opts.now });
+  const stores = openStores(config, { logger, log: (module) => ops.log(module) });
+  const redis = stores.redis;
+  const ops = new Ops({ config, logger, stores, registry: new Registry(), now: opts.now });
   await ops.start();
 
   const sandbox = opts.sandbox ?? (await startTestSandbox());
@@ -87,14 +84,14 @@ export async function startOpsServer(
     api: { ...api, timeoutMs: 3000, retries: 1, onCall: ops.onCall },
     recognizer: ops.timed(recognizer),
     thresholds: testThresholds,
-    storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, 3600) : new MemoryStorage(),
+    storage: stores.botState,
     logger: ops.log('bot'),
   });
-  const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : new MemoryDocStore();
+  const docs = stores.docs;
   const sessions = new SessionStore(docs, 3600);
   const users = loadUsers(path.join(__dirname, '../../../platform/auth/demoUsers.json'));
   const auth = authRouter({ users, sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 });
-  const activityLog = createActivityLog(config, ops.log('channel'), redis);
+  const activityLog = stores.activityLog;
   const probe = new CustomersClient({ ...api, timeoutMs: config.READINESS_TIMEOUT_MS, retries: 0 });
   const checks = [
     { name: 'model', check: async () => recognizer.modelVersion.length > 0 },
@@ -102,15 +99,15 @@ export async function startOpsServer(
     { name: 'apis', check: async () => (await probe.list(), true) },
   ];
   // The real hub (queue, agent console) when asked for; otherwise tests emit hub events themselves.
-  const handoff = opts.withHub ? createHandoffHub({ config, logger: ops.log('handoff'), docs, redis, bot, sessions, ...(opts.handoffEvents ? { events: opts.handoffEvents } : {}) }) : undefined;
-  const chat = createChatServer({
+  const handoff = opts.withHub ? createHandoffHub({ config, logger: ops.log('handoff'), docs, bus: stores.handoffBus, bot, sessions, ...(opts.handoffEvents ? { events: opts.handoffEvents } : {}) }) : undefined;
+  const channel = createChatChannel({ config, logger: ops.log('channel'), bot, activityLog, typingDelayMs: 0 });
+  const chat = createServerApp({
     config,
     logger: ops.log('channel'),
-    bot,
-    activityLog,
-    typingDelayMs: 0,
+    channel,
     front: ops.front,
-    routers: (channel) => [
+    upgrades: handoff ? [handoff.handleUpgrade] : [],
+    routers: [
       auth,
       ...(handoff ? [handoff.connect(channel)] : []),
       ...ops.attach({ bot, channel, sessions, checks, modelVersion: recognizer.modelVersion, handoffEvents: handoff?.events ?? opts.handoffEvents, handoffHub: handoff?.hub, activityLog }),
@@ -118,9 +115,7 @@ export async function startOpsServer(
     ],
   });
   const server = http.createServer(chat.app);
-  // The agent console's socket first, as bin/server.ts does.
-  if (handoff) server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
-  else chat.attach(server);
+  chat.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -149,10 +144,9 @@ export async function startOpsServer(
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await ops.close();
-      await activityLog.close();
       await docs.close();
+      await stores.close();
       if (!opts.sandbox) await sandbox.close();
-      redis?.disconnect();
     },
   };
 }

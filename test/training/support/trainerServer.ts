@@ -6,8 +6,7 @@ import path from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { buildBot } from '../../../bin/buildBot';
 import type { ActiveModel } from '../../../nlu/models/activeModel';
-import { MemoryModelBus } from '../../../nlu/models/memoryModelBus';
-import { ModelRegistry } from '../../../nlu/models/modelRegistry';
+import type { ModelRegistry } from '../../../nlu/models/modelRegistry';
 import { IDENTITY_KEY } from '../../../bot/identity';
 import { HandoffEvents } from '../../../bot/handoff/handoffEvents';
 import type { PawBot } from '../../../bot/PawBot';
@@ -15,8 +14,8 @@ import { loadConfig } from '../../../bin/config';
 import { createHttpApp } from '../../../platform/http/createHttpApp';
 import { finishHttpApp } from '../../../platform/http/finishHttpApp';
 import { silentLogger } from '../../../platform/logger';
-import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
 import { startActiveModel } from '../../../bin/startActiveModel';
+import { openStores } from '../../../bin/stores';
 import { authRouter } from '../../../platform/auth/auth';
 import { chatPageRouter } from '../../../web/chat/chatPage';
 import { SessionStore } from '../../../platform/auth/sessionStore';
@@ -52,9 +51,8 @@ export async function startTrainerServer(): Promise<TrainerServer> {
   const work = mkdtempSync(path.join(tmpdir(), 'paw-trainer-'));
   const config = loadConfig({}, { REVIEW_CORPUS_FILE: path.join(corpusDir, 'reviewed.json') });
   const logger = silentLogger();
-  const docs = new MemoryDocStore();
-  const registry = new ModelRegistry(docs);
-  const bus = new MemoryModelBus();
+  const stores = openStores(config);
+  const { docs, registry, modelBus: bus } = stores;
   const model = await startActiveModel({ registry, bus, logger, modelDir: path.join(work, 'model'), intentsDir: corpusDir, testSet, syncIntervalMs: 0 });
   const sandbox: TestSandbox = await startTestSandbox();
   const { bot } = buildBot({ api: { baseUrl: sandbox.url, token: sandbox.token, timeoutMs: 2000, retries: 0 }, recognizer: model.recognizer, thresholds: () => model.thresholds(), storage: new MemoryStorage(), logger });
@@ -65,6 +63,7 @@ export async function startTrainerServer(): Promise<TrainerServer> {
     config,
     logger,
     docs,
+    inbox: stores.reviewInbox,
     rateLimiter: (limit) => new MemoryRateLimiter(limit),
     sessions,
     registry,
@@ -103,6 +102,7 @@ export async function startTrainerServer(): Promise<TrainerServer> {
     close: async () => {
       await trainer.close();
       await model.close();
+      await stores.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await sandbox.close();
