@@ -17,6 +17,7 @@ import { initiateHandoff } from './handoff/initiateHandoff';
 import { identityOf } from './identity';
 import { maskRecognition } from '../nlu/maskRecognition';
 import type { Recognition, Recognizer } from '../nlu/recognizer';
+import { catalogRow } from '../intents/catalog';
 import { ANONYMOUS_CAPABILITIES, CAPABILITIES, replies } from './replies';
 import { decide, type Decision } from './routing/decide';
 import { negatesIntent } from './routing/negatedRequest';
@@ -211,7 +212,7 @@ export class PawBot extends ActivityHandler {
     if (d.intent === 'agent.request') return 'switch';
     // Only a real goodbye ends a flow: a short answer such as "both" may be classified as one.
     if (d.intent === 'goodbye') return GOODBYE.test(r.text) ? 'switch' : undefined;
-    if (['help', 'greeting', 'thanks'].includes(d.intent)) return 'aside';
+    if (catalogRow(d.intent)?.kind === 'smallTalk') return 'aside';
     if (!this.intents.has(d.intent) || d.intent === data.activeIntent) return undefined;
     if (!clicked && r.text.split(/\s+/).filter(Boolean).length < 2) return undefined;
     // "the hamster wheel" at "which one?": a thing named is an attempt at the answer, not a new request.
@@ -506,29 +507,6 @@ export class PawBot extends ActivityHandler {
   }
 }
 
-const TITLES: Record<string, string> = {
-  'subscription.list': 'See my subscriptions',
-  'subscription.pause': 'Pause a subscription',
-  'subscription.resume': 'Resume a subscription',
-  'subscription.skip': 'Skip a delivery',
-  'subscription.cancel': 'Cancel a subscription',
-  'subscription.modify': 'Change a subscription',
-  'shipping.track': 'Track my order',
-  'shipping.problem': 'Report a delivery problem',
-  'order.list': 'Show my orders',
-  'order.cancel': 'Cancel an order',
-  'giftcard.balance': 'Gift card balance',
-  'giftcard.redeem': 'Redeem a gift card',
-  'rewards.balance': 'My reward points',
-  'rewards.history': 'Points history',
-  'rewards.redeem': 'Use my points',
-  'agent.request': 'Talk to a person',
-  help: 'What can you do?',
-  greeting: 'Say hello',
-  goodbye: "That's all",
-  thanks: 'Thanks',
-};
-
 /** A bare noun phrase: "the hamster wheel", "that one", "my cat's food". */
 const NAMED_THING = /^\s*(?:the|that|this|my|our)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*[.!?]?\s*$/i;
 const VERBISH = /\b(?:is|are|was|were|isn'?t|wasn'?t|did|didn'?t|does|doesn'?t|has|hasn'?t|have|came|arrived|broke|broken|missing|late|want|need|cancel|pause|skip|stop|change|redeem|check|track)\b/i;
@@ -538,7 +516,7 @@ const GOODBYE = /\b(?:bye|goodbye|good night|see (?:you|ya)|that'?s (?:all|it)|i
 const domainOf = (intent: string | undefined): string => (intent ?? '').split('.')[0]!;
 
 /** A button title for an intent. */
-export const intentTitle = (intent: string): string => TITLES[intent] ?? intent;
+export const intentTitle = (intent: string): string => catalogRow(intent)?.title ?? intent;
 
 function handoffSummary(reason: string, data: ConversationData): string {
   const said = data.trail

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_CHANGING_INTENTS } from './intents';
 
 /**
  * Confidence thresholds for {@link decide}. One global number is not enough (NLP.js's scores
@@ -45,15 +46,8 @@ export type ThresholdsOverride = z.infer<typeof thresholdsOverrideSchema>;
  */
 export const DEFAULT_THRESHOLDS: Thresholds = {
   answer: 0.15,
-  perIntent: {
-    'subscription.pause': 0.25,
-    'subscription.resume': 0.25,
-    'subscription.skip': 0.25,
-    'subscription.cancel': 0.25,
-    'subscription.modify': 0.25,
-    'giftcard.redeem': 0.25,
-    'rewards.redeem': 0.25,
-  },
+  // Account changes (the catalog's `changesAccount`) are stricter.
+  perIntent: Object.fromEntries(ACCOUNT_CHANGING_INTENTS.map((intent) => [intent, 0.25])),
   clarifyFloor: 0.05,
   margin: 0.25,
 };
