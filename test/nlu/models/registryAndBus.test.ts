@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { MemoryModelBus } from '../../nlu/models/memoryModelBus';
-import { RedisModelBus } from '../../nlu/models/redisModelBus';
-import { MemoryDocStore } from '../../platform/store/memoryDocStore';
-import { modelBusContract } from '../contracts/modelBus.contract';
-import { modelRegistryContract } from '../contracts/modelRegistry.contract';
-import { testRedis } from '../support/redisServer';
-import { testRedisDocStore } from '../support/testDocStore';
+import { MemoryModelBus } from '../../../nlu/models/memoryModelBus';
+import { RedisModelBus } from '../../../nlu/models/redisModelBus';
+import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
+import { modelBusContract } from '../../contracts/modelBus.contract';
+import { modelRegistryContract } from '../../contracts/modelRegistry.contract';
+import { testRedis } from '../../support/redisServer';
+import { testRedisDocStore } from '../../support/testDocStore';
 
 modelRegistryContract('memory DocStore', async () => new MemoryDocStore());
 modelRegistryContract('redis DocStore', testRedisDocStore);

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AppError } from '../../platform/errors';
-import { loadCorpus } from '../../training/corpus';
-import { ReviewedCorpus } from '../../training/review/reviewedCorpus';
-import { tinyCorpusDir } from '../training/support/tinyCorpus';
+import type { AppError } from '../../../platform/errors';
+import { loadCorpus } from '../../../training/corpus';
+import { ReviewedCorpus } from '../../../training/review/reviewedCorpus';
+import { tinyCorpusDir } from '../support/tinyCorpus';
 
 describe('reviewed corpus file', () => {
   let dir: string;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { HandoffEvents } from '../../bot/handoff/handoffEvents';
-import { BotEvents } from '../../bot/botEvents';
-import { silentLogger } from '../../platform/logger';
-import { MemoryRateLimiter } from '../../platform/store/memoryRateLimiter';
-import { MemoryReviewInbox } from '../../training/review/memoryReviewInbox';
-import { captureForReview } from '../../training/review/reviewCapture';
-import { startBotHarness, type BotHarness } from '../support/botHarness';
-import { testRecognizer, testThresholds } from '../support/testRecognizer';
+import { HandoffEvents } from '../../../bot/handoff/handoffEvents';
+import { BotEvents } from '../../../bot/botEvents';
+import { silentLogger } from '../../../platform/logger';
+import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
+import { MemoryReviewInbox } from '../../../training/review/memoryReviewInbox';
+import { captureForReview } from '../../../training/review/reviewCapture';
+import { startBotHarness, type BotHarness } from '../../support/botHarness';
+import { testRecognizer, testThresholds } from '../../support/testRecognizer';
 
 const until = async (check: () => Promise<boolean>, ms = 5000) => {
   const end = Date.now() + ms;

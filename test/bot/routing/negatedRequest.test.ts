@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { negatesIntent } from '../../bot/routing/negatedRequest';
+import { negatesIntent } from '../../../bot/routing/negatedRequest';
 
 describe('routing: a request not to do something never starts it', () => {
   const table: [intent: string, text: string, negated: boolean][] = [

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { MemoryReviewInbox } from '../../training/review/memoryReviewInbox';
-import { RedisReviewInbox } from '../../training/review/redisReviewInbox';
-import { reviewInboxContract } from '../contracts/reviewInbox.contract';
-import { testRedis } from '../support/redisServer';
+import { MemoryReviewInbox } from '../../../training/review/memoryReviewInbox';
+import { RedisReviewInbox } from '../../../training/review/redisReviewInbox';
+import { reviewInboxContract } from '../../contracts/reviewInbox.contract';
+import { testRedis } from '../../support/redisServer';
 
 reviewInboxContract('memory', async (max) => new MemoryReviewInbox(max));
 reviewInboxContract('redis', async (max) => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { IntentScore } from '../../nlu/recognizer';
-import { decide, type Decision } from '../../bot/routing/decide';
-import { describeDecision } from '../../bot/routing/describeDecision';
-import type { Thresholds } from '../../nlu/thresholds';
+import type { IntentScore } from '../../../nlu/recognizer';
+import { decide, type Decision } from '../../../bot/routing/decide';
+import { describeDecision } from '../../../bot/routing/describeDecision';
+import type { Thresholds } from '../../../nlu/thresholds';
 
 const T: Thresholds = { answer: 0.5, perIntent: { 'subscription.cancel': 0.7 }, clarifyFloor: 0.2, margin: 0.1 };
 
