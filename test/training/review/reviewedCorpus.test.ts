@@ -41,7 +41,7 @@ describe('reviewed corpus file', () => {
   });
 
   it('never trains on the held-out test set next to the corpus', async () => {
-    const intents = path.join(__dirname, '../../intents');
+    const intents = path.join(__dirname, '../../../intents');
     const copy = mkdtempSync(path.join(tmpdir(), 'paw-intents-'));
     try {
       copyFileSync(path.join(intents, 'test.tsv'), path.join(copy, 'test.tsv'));
