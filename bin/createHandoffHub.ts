@@ -41,7 +41,7 @@ export interface HandoffFeature {
   middleware: Middleware;
   /**
    * Lets the hub reach the channel's customers, installs the middleware on it and returns the
-   * console's routes (`/agent`, `/agent/assets/*`, `/agent/api/*`) for `createChatServer`'s `routers`.
+   * console's routes (`/agent`, `/agent/assets/*`, `/agent/api/*`) for `createServerApp`'s `routers`.
    */
   connect(channel: HandoffChannel & { use(m: Middleware): unknown }, channelId?: string): Router;
   /** The console's WebSocket (`/agent/ws`); false when the upgrade is for something else. */

@@ -40,7 +40,7 @@ export interface TrainerDeps {
 export interface TrainerFeature {
   inbox: ReviewInbox;
   jobs: TrainingJobs;
-  /** `/trainer`, `/trainer/assets/*`, `/trainer/api/*` and `GET /admin/model`, for `createChatServer`'s `routers`. */
+  /** `/trainer`, `/trainer/assets/*`, `/trainer/api/*` and `GET /admin/model`, for `createServerApp`'s `routers`. */
   routers: Router[];
   close(): Promise<void>;
 }

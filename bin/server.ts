@@ -16,7 +16,7 @@ import { createHandoffHub } from './createHandoffHub';
 import { currentLogContext } from '../ops/logging/logContext';
 import { loadKnowledgeBase } from '../skills/knowledge/knowledgeBase';
 import { buildBot } from './buildBot';
-import { Ops } from './buildOps';
+import { buildOps, startTelemetry } from './buildOps';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -28,16 +28,15 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pawsupport' }, mixin: currentLogContext });
   // Every store (memory or Redis as STORE says), one connection, one close.
-  // Built on first use, after `ops` exists: each store logs through its module's logger.
-  const stores = openStores(config, { logger, log: (module) => ops.log(module) });
-  // Metrics, outcomes/KPIs, module loggers with runtime levels, health, admin (ops.log(module) is a module's logger).
-  const ops = new Ops({ config, logger, stores });
-  await ops.start();
+  // Built on first use, after `telemetry` exists: each store logs through its module's logger.
+  const stores = openStores(config, { logger, log: (module) => telemetry.log(module) });
+  // Module loggers with runtime levels (telemetry.log(module)) and metrics; the rest of ops comes once the bot and channel exist.
+  const telemetry = await startTelemetry({ config, logger, stores });
   const closers: (() => Promise<unknown>)[] = [];
 
   const api = internalApi(config);
   if (api.embedded) {
-    const sandbox = await startSandbox(config, ops.log('sandbox'));
+    const sandbox = await startSandbox(config, telemetry.log('sandbox'));
     const sandboxServer = createServer(sandbox.app);
     await listen(sandboxServer, config.SANDBOX_PORT, config.HOST);
     logger.info({ url: api.baseUrl }, 'sandbox APIs listening (OpenAPI at /openapi.json)');
@@ -56,23 +55,23 @@ async function main() {
   const model = await startActiveModel({
     registry,
     bus: modelBus,
-    logger: ops.log('nlu'),
+    logger: telemetry.log('nlu'),
     modelDir: path.resolve(ROOT, config.MODEL_DIR),
     intentsDir: path.resolve(ROOT, config.INTENTS_DIR),
     testSet: path.resolve(ROOT, config.NLU_TEST_SET),
     thresholdsOverride: config.NLU_THRESHOLDS,
     syncIntervalMs: config.MODEL_SYNC_SECONDS * 1000,
   });
-  ops.log('nlu').info({ modelVersion: model.version }, 'intent model ready');
-  model.onSwitch((version) => ops.metrics.setModelVersion(version));
+  telemetry.log('nlu').info({ modelVersion: model.version }, 'intent model ready');
+  model.onSwitch((version) => telemetry.metrics.setModelVersion(version));
 
-  const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES, onCall: ops.onCall };
+  const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES, onCall: telemetry.onCall };
   const { bot } = buildBot({
     api: apiOptions,
-    recognizer: ops.timed(model.recognizer),
+    recognizer: telemetry.timed(model.recognizer),
     thresholds: () => model.thresholds(),
     storage: stores.botState,
-    logger: ops.log('bot'),
+    logger: telemetry.log('bot'),
     cardStateKey: config.CARD_STATE_KEY,
     knowledge: loadKnowledgeBase(path.resolve(ROOT, config.INTENTS_DIR, 'knowledge.json')),
     signInUrl: config.SIGN_IN_URL,
@@ -81,17 +80,17 @@ async function main() {
   const activityLog = stores.activityLog;
   // Rate limits are shared by every instance when Redis is used.
   const rateLimiter = stores.rateLimiter;
-  const channel = createChatChannel({ config, logger: ops.log('channel'), bot, activityLog, rateLimiter });
+  const channel = createChatChannel({ config, logger: telemetry.log('channel'), bot, activityLog, rateLimiter });
   // Staff consoles (agents, trainers, admins) share one sign-in.
   const users = loadUsers(config.USERS_FILE ? path.resolve(config.USERS_FILE) : path.join(ROOT, 'platform/auth/demoUsers.json'));
   const sessions = new SessionStore(docs, config.SESSION_TTL_SECONDS);
   const auth = authRouter({ users, sessions, rateLimiter, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlSeconds: config.SESSION_TTL_SECONDS });
   // Human handoff: hub middleware on the channel, agent console at /agent (hub.events for observers).
-  const handoff = createHandoffHub({ config, logger: ops.log('handoff'), docs, bus: stores.handoffBus, bot, sessions });
+  const handoff = createHandoffHub({ config, logger: telemetry.log('handoff'), docs, bus: stores.handoffBus, bot, sessions });
   // Trainers: review inbox (from bot and handoff events), training jobs, publish/rollback at /trainer.
   const trainer = createTrainer({
     config,
-    logger: ops.log('trainer'),
+    logger: telemetry.log('trainer'),
     docs,
     inbox: stores.reviewInbox,
     rateLimiter,
@@ -113,21 +112,25 @@ async function main() {
   const apiProbe = new CustomersClient({ baseUrl: api.baseUrl, token: api.token, timeoutMs: config.READINESS_TIMEOUT_MS, retries: 0 });
   const checks = [
     { name: 'model', check: async () => model.recognizer.modelVersion.length > 0 },
-    { name: 'store', check: async () => (await docs.ping()) && (await ops.outcomes.ping()) },
+    { name: 'store', check: async () => (await docs.ping()) && (await stores.outcomes.ping()) },
     { name: 'apis', check: async () => (await apiProbe.list(), true) },
   ];
 
+  // The hub's middleware goes on the channel before the ops turn middleware.
+  const handoffRouter = handoff.connect(channel);
+  // Metrics, outcomes/KPIs, health, admin, the idle sweep: one call.
+  const ops = buildOps({ config, telemetry, bot, channel, sessions, checks, modelVersion: model.version, handoffEvents: handoff.events, handoffHub: handoff.hub, activityLog });
   const chat = createServerApp({
     config,
-    logger: ops.log('channel'),
+    logger: telemetry.log('channel'),
     channel,
     listCustomers: () => customers.list(),
     front: ops.front,
     routers: [
       auth,
-      handoff.connect(channel),
+      handoffRouter,
       ...trainer.routers,
-      ...ops.attach({ bot, channel, sessions, checks, modelVersion: model.version, handoffEvents: handoff.events, handoffHub: handoff.hub, activityLog }),
+      ...ops.routers,
     ],
     upgrades: [handoff.handleUpgrade],
   });

@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { buildBot } from '../../../bin/buildBot';
-import { Ops } from '../../../bin/buildOps';
+import { buildOps, startTelemetry, type Ops } from '../../../bin/buildOps';
 import { createChatChannel } from '../../../bin/createChatChannel';
 import { createServerApp, type ServerApp } from '../../../bin/createServerApp';
 import { openStores } from '../../../bin/stores';
@@ -72,20 +72,19 @@ export async function startOpsServer(
     },
   });
   const logger = createLogger({ level: config.LOG_LEVEL, destination, base: { service: 'pawsupport-test' }, mixin: currentLogContext });
-  const stores = openStores(config, { logger, log: (module) => ops.log(module) });
+  const stores = openStores(config, { logger, log: (module) => telemetry.log(module) });
   const redis = stores.redis;
-  const ops = new Ops({ config, logger, stores, registry: new Registry(), now: opts.now });
-  await ops.start();
+  const telemetry = await startTelemetry({ config, logger, stores, registry: new Registry() });
 
   const sandbox = opts.sandbox ?? (await startTestSandbox());
   const api = { baseUrl: sandbox.url, token: sandbox.token };
   const recognizer = await testRecognizer();
   const { bot } = buildBot({
-    api: { ...api, timeoutMs: 3000, retries: 1, onCall: ops.onCall },
-    recognizer: ops.timed(recognizer),
+    api: { ...api, timeoutMs: 3000, retries: 1, onCall: telemetry.onCall },
+    recognizer: telemetry.timed(recognizer),
     thresholds: testThresholds,
     storage: stores.botState,
-    logger: ops.log('bot'),
+    logger: telemetry.log('bot'),
   });
   const docs = stores.docs;
   const sessions = new SessionStore(docs, 3600);
@@ -95,22 +94,25 @@ export async function startOpsServer(
   const probe = new CustomersClient({ ...api, timeoutMs: config.READINESS_TIMEOUT_MS, retries: 0 });
   const checks = [
     { name: 'model', check: async () => recognizer.modelVersion.length > 0 },
-    { name: 'store', check: async () => (await docs.ping()) && (await ops.outcomes.ping()) },
+    { name: 'store', check: async () => (await docs.ping()) && (await stores.outcomes.ping()) },
     { name: 'apis', check: async () => (await probe.list(), true) },
   ];
   // The real hub (queue, agent console) when asked for; otherwise tests emit hub events themselves.
-  const handoff = opts.withHub ? createHandoffHub({ config, logger: ops.log('handoff'), docs, bus: stores.handoffBus, bot, sessions, ...(opts.handoffEvents ? { events: opts.handoffEvents } : {}) }) : undefined;
-  const channel = createChatChannel({ config, logger: ops.log('channel'), bot, activityLog, typingDelayMs: 0 });
+  const handoff = opts.withHub ? createHandoffHub({ config, logger: telemetry.log('handoff'), docs, bus: stores.handoffBus, bot, sessions, ...(opts.handoffEvents ? { events: opts.handoffEvents } : {}) }) : undefined;
+  const channel = createChatChannel({ config, logger: telemetry.log('channel'), bot, activityLog, typingDelayMs: 0 });
+  // The hub's middleware goes on the channel before the ops turn middleware, as in bin/server.ts.
+  const handoffRouter = handoff?.connect(channel);
+  const ops = buildOps({ config, telemetry, bot, channel, sessions, checks, modelVersion: recognizer.modelVersion, handoffEvents: handoff?.events ?? opts.handoffEvents, handoffHub: handoff?.hub, activityLog, now: opts.now });
   const chat = createServerApp({
     config,
-    logger: ops.log('channel'),
+    logger: telemetry.log('channel'),
     channel,
     front: ops.front,
     upgrades: handoff ? [handoff.handleUpgrade] : [],
     routers: [
       auth,
-      ...(handoff ? [handoff.connect(channel)] : []),
-      ...ops.attach({ bot, channel, sessions, checks, modelVersion: recognizer.modelVersion, handoffEvents: handoff?.events ?? opts.handoffEvents, handoffHub: handoff?.hub, activityLog }),
+      ...(handoffRouter ? [handoffRouter] : []),
+      ...ops.routers,
       ...(opts.routers ?? []),
     ],
   });
