@@ -4,9 +4,9 @@ import path from 'node:path';
 import { ActivityHandler, MemoryStorage } from 'botbuilder';
 import { buildBot } from '../bin/buildBot';
 import type { TurnBot } from '../bot/adapter/inProcessAdapter';
-import { loadConfig } from '../platform/config';
+import { loadConfig } from '../bin/config';
 import { silentLogger } from '../platform/logger';
-import { startSandbox } from '../sandbox/startSandbox';
+import { startSandbox } from '../bin/startSandbox';
 import { loadOrTrain } from '../training/trainModel';
 
 /** The smallest useful bot: a welcome and an echo. The baseline the channel's cost is measured with. */

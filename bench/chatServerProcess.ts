@@ -3,10 +3,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
-import { createChatServer } from '../bot/channels/chatServer';
+import { createChatChannel } from '../bin/createChatChannel';
+import { createServerApp } from '../bin/createServerApp';
 import { MemoryActivityLog } from '../bot/channels/memoryActivityLog';
 import { RedisActivityLog } from '../bot/channels/redisActivityLog';
-import { loadConfig } from '../platform/config';
+import { loadConfig } from '../bin/config';
 import { silentLogger } from '../platform/logger';
 import { chatBots } from './chatBots';
 
@@ -20,12 +21,14 @@ async function main(): Promise<void> {
     CHAT_API_SECRET: 'bench-chat-api-secret',
     DIRECTLINE_CONVERSATIONS_PER_MINUTE: '1000000',
     DIRECTLINE_MESSAGES_PER_SECOND: '1000',
-    USERS_FILE: 'web/auth/demoUsers.json',
+    USERS_FILE: 'platform/auth/demoUsers.json',
   });
   const options = { retentionSeconds: 3600, maxActivities: config.DIRECTLINE_MAX_ACTIVITIES };
   const redis = redisUrl ? new Redis(redisUrl) : undefined;
   const activityLog = redis ? new RedisActivityLog(redis, { ...options, prefix: `bench:${process.pid}:` }) : new MemoryActivityLog(options);
-  const chat = createChatServer({ config, logger: silentLogger(), bot: await factory(), activityLog, typingDelayMs: 0 });
+  const logger = silentLogger();
+  const channel = createChatChannel({ config, logger, bot: await factory(), activityLog, typingDelayMs: 0 });
+  const chat = createServerApp({ config, logger, channel });
   const server = http.createServer(chat.app);
   chat.attach(server);
   server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port, secret: config.CHAT_API_SECRET }));

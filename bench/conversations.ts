@@ -14,7 +14,7 @@
 // change nothing and share one product; a spare product is started in the background while one
 // runs, so a restart costs no waiting. Figures are printed, never asserted.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../platform/config';
+import { loadConfig } from '../bin/config';
 import { isoDay } from '../platform/dates';
 import { systemClock } from '../sandbox/clock';
 import { demoGiftCards } from '../sandbox/giftCards/giftCardSeed';

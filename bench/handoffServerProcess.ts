@@ -7,24 +7,20 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { MemoryStorage } from 'botbuilder';
 import { buildBot } from '../bin/buildBot';
-import { createChatServer } from '../bot/channels/chatServer';
-import { createActivityLog } from '../bot/channels/createActivityLog';
+import { createChatChannel } from '../bin/createChatChannel';
+import { createServerApp } from '../bin/createServerApp';
+import { openStores } from '../bin/stores';
 import { HandoffStore } from '../bot/handoff/handoffStore';
-import { RedisStorage } from '../bot/state/redisStorage';
-import { internalApi, loadConfig, type Config } from '../platform/config';
+import { internalApi, loadConfig, type Config } from '../bin/config';
 import { silentLogger } from '../platform/logger';
-import { connectRedis } from '../platform/redis';
-import { MemoryDocStore } from '../platform/store/memoryDocStore';
-import { RedisDocStore } from '../platform/store/redisDocStore';
-import { startSandbox } from '../sandbox/startSandbox';
+import { startSandbox } from '../bin/startSandbox';
 import { loadOrTrain } from '../training/trainModel';
-import { createHandoffHub } from '../web/agent/createHandoffHub';
-import { authRouter } from '../web/auth/auth';
-import { hashPassword } from '../web/auth/passwords';
-import { SessionStore } from '../web/auth/sessionStore';
-import type { User } from '../web/auth/users';
+import { createHandoffHub } from '../bin/createHandoffHub';
+import { authRouter } from '../platform/auth/auth';
+import { hashPassword } from '../platform/auth/passwords';
+import { SessionStore } from '../platform/auth/sessionStore';
+import type { User } from '../platform/auth/users';
 import { MemoryRateLimiter } from '../platform/store/memoryRateLimiter';
 
 setFlagsFromString('--expose-gc');
@@ -43,7 +39,8 @@ async function main(): Promise<void> {
     DIRECTLINE_MESSAGES_PER_SECOND: '1000',
     ...(redisUrl ? { STORE: 'redis', REDIS_URL: redisUrl, REDIS_PREFIX: prefix } : {}),
   } as Partial<Record<keyof Config, string>>);
-  const redis = redisUrl ? connectRedis(redisUrl, logger, 'bench') : undefined;
+  const stores = openStores(config, { logger, connectionName: 'bench' });
+  const redis = stores.redis;
 
   const sandbox = await startSandbox(config, logger);
   const sandboxServer = http.createServer(sandbox.app);
@@ -54,7 +51,7 @@ async function main(): Promise<void> {
     api: { baseUrl: api.baseUrl, token: api.token, timeoutMs: 5000, retries: 1 },
     recognizer: model.recognizer,
     thresholds: () => model.thresholds,
-    storage: redis ? new RedisStorage(redis, `${prefix}botstate:`, 3600) : new MemoryStorage(),
+    storage: stores.botState,
     logger,
   });
   const hash = await hashPassword(PASSWORD);
@@ -65,20 +62,14 @@ async function main(): Promise<void> {
     passwordHash: hash,
     capacity: 3,
   }));
-  const docs = redis ? new RedisDocStore(redis, `${prefix}app:`) : new MemoryDocStore();
+  const docs = stores.docs;
   const sessions = new SessionStore(docs, 3600);
   const auth = authRouter({ users: agents, sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 });
-  const handoff = createHandoffHub({ config, logger, docs, redis, bot, sessions });
-  const chat = createChatServer({
-    config,
-    logger,
-    bot,
-    activityLog: createActivityLog(config, logger, redis),
-    typingDelayMs: 0,
-    routers: (channel) => [auth, handoff.connect(channel)],
-  });
+  const handoff = createHandoffHub({ config, logger, docs, bus: stores.handoffBus, bot, sessions });
+  const channel = createChatChannel({ config, logger, bot, activityLog: stores.activityLog, typingDelayMs: 0 });
+  const chat = createServerApp({ config, logger, channel, routers: [auth, handoff.connect(channel)], upgrades: [handoff.handleUpgrade] });
   const server = http.createServer(chat.app);
-  server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
+  chat.attach(server);
   server.listen(0, '127.0.0.1', () =>
     process.send!({ port: (server.address() as AddressInfo).port, secret: config.CHAT_API_SECRET, agents: agents.map((a) => a.username), password: PASSWORD }),
   );

@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_NLPJS_SETTINGS, type NlpjsSettings } from '../bot/nlu/createNlp';
-import { NlpjsRecognizer, type LabeledText } from '../bot/nlu/nlpjsRecognizer';
+import { DEFAULT_NLPJS_SETTINGS, type NlpjsSettings } from '../nlu/createNlp';
+import { NlpjsRecognizer, type LabeledText } from '../nlu/nlpjsRecognizer';
 
 function readSplit(dir: string, split: string): LabeledText[] {
   const texts = readFileSync(join(dir, split, 'seq.in'), 'utf8').split('\n');

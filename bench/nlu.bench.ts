@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { NONE_INTENT } from '../bot/nlu/intents';
+import { NONE_INTENT } from '../nlu/intents';
 import { loadCorpus } from '../training/corpus';
 import { routingReport, type LabeledPrediction } from '../training/routingReport';
 import { trainModel } from '../training/trainModel';

@@ -5,12 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http, { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../platform/config';
+import { loadConfig } from '../bin/config';
 import { silentLogger } from '../platform/logger';
 import { systemClock } from '../sandbox/clock';
 import { customerKey, type CustomerRecord } from '../sandbox/customers/customerStore';
 import { grantPoints } from '../sandbox/rewards/rewardsLedger';
-import { startSandbox, type RunningSandbox } from '../sandbox/startSandbox';
+import { startSandbox, type RunningSandbox } from '../bin/startSandbox';
 import { privateRedis, type TestRedis } from '../test/support/redisServer';
 import { percentile } from '../platform/percentile';
 

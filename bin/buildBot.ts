@@ -1,9 +1,9 @@
 import { ConversationState, type Storage } from 'botbuilder';
-import type { Recognizer } from '../bot/nlu/recognizer';
+import type { Recognizer } from '../nlu/recognizer';
 import { PawBot } from '../bot/PawBot';
-import type { Thresholds } from '../bot/routing/thresholds';
+import type { Thresholds } from '../nlu/thresholds';
 import path from 'node:path';
-import { DEFAULT_SIGN_IN_URL } from '../platform/config';
+import { DEFAULT_SIGN_IN_URL } from './config';
 import type { Logger } from '../platform/logger';
 import { CardVault } from '../skills/giftCards/cardVault';
 import { loadKnowledgeBase, type KnowledgeBase } from '../skills/knowledge/knowledgeBase';

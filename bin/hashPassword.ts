@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { hashPassword } from '../web/auth/passwords';
+import { hashPassword } from '../platform/auth/passwords';
 
 // `npm run user:hash`: reads a password (not echoed into shell history) and prints its scrypt hash for USERS_FILE.
 async function main() {

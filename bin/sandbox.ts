@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
-import { loadConfig, ConfigError } from '../platform/config';
+import { loadConfig, ConfigError } from './config';
 import { createLogger } from '../platform/logger';
-import { startSandbox } from '../sandbox/startSandbox';
+import { startSandbox } from './startSandbox';
 
 // The sandbox alone (`npm run sandbox`): the shop's internal APIs on SANDBOX_PORT.
 async function main() {

@@ -1,32 +1,22 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { MemoryStorage } from 'botbuilder';
-import { createActivityLog } from '../bot/channels/createActivityLog';
-import { createChatServer } from '../bot/channels/chatServer';
-import { RedisStorage } from '../bot/state/redisStorage';
-import { ConfigError, internalApi, loadConfig } from '../platform/config';
+import { createChatChannel } from './createChatChannel';
+import { createServerApp } from './createServerApp';
+import { openStores } from './stores';
+import { ConfigError, internalApi, loadConfig } from './config';
 import { createLogger } from '../platform/logger';
-import { connectRedis } from '../platform/redis';
-import { startSandbox } from '../sandbox/startSandbox';
+import { startSandbox } from './startSandbox';
 import { CustomersClient } from '../skills/customers/customersClient';
-import { startActiveModel } from '../training/startActiveModel';
-import { ModelRegistry } from '../bot/nlu/modelRegistry';
-import { MemoryModelBus } from '../bot/nlu/memoryModelBus';
-import { RedisModelBus } from '../bot/nlu/redisModelBus';
-import { createTrainer } from '../web/trainer/createTrainer';
-import { MemoryDocStore } from '../platform/store/memoryDocStore';
-import { RedisDocStore } from '../platform/store/redisDocStore';
-import { MemoryRateLimiter } from '../platform/store/memoryRateLimiter';
-import { RedisRateLimiter } from '../platform/store/redisRateLimiter';
-import type { RateLimit, RateLimiter } from '../platform/store/rateLimiter';
-import { authRouter } from '../web/auth/auth';
-import { SessionStore } from '../web/auth/sessionStore';
-import { loadUsers } from '../web/auth/users';
-import { createHandoffHub } from '../web/agent/createHandoffHub';
+import { startActiveModel } from './startActiveModel';
+import { createTrainer } from './createTrainer';
+import { authRouter } from '../platform/auth/auth';
+import { SessionStore } from '../platform/auth/sessionStore';
+import { loadUsers } from '../platform/auth/users';
+import { createHandoffHub } from './createHandoffHub';
 import { currentLogContext } from '../ops/logging/logContext';
 import { loadKnowledgeBase } from '../skills/knowledge/knowledgeBase';
 import { buildBot } from './buildBot';
-import { Ops } from './buildOps';
+import { buildOps, startTelemetry } from './buildOps';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -37,15 +27,16 @@ const ROOT = path.join(__dirname, '..');
 async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, base: { service: 'pawsupport' }, mixin: currentLogContext });
-  const redis = config.STORE === 'redis' ? connectRedis(config.REDIS_URL!, logger, 'bot', config.REDIS_COMMAND_TIMEOUT_MS) : undefined;
-  // Metrics, outcomes/KPIs, module loggers with runtime levels, health, admin (ops.log(module) is a module's logger).
-  const ops = new Ops({ config, logger, redis });
-  await ops.start();
+  // Every store (memory or Redis as STORE says), one connection, one close.
+  // Built on first use, after `telemetry` exists: each store logs through its module's logger.
+  const stores = openStores(config, { logger, log: (module) => telemetry.log(module) });
+  // Module loggers with runtime levels (telemetry.log(module)) and metrics; the rest of ops comes once the bot and channel exist.
+  const telemetry = await startTelemetry({ config, logger, stores });
   const closers: (() => Promise<unknown>)[] = [];
 
   const api = internalApi(config);
   if (api.embedded) {
-    const sandbox = await startSandbox(config, ops.log('sandbox'));
+    const sandbox = await startSandbox(config, telemetry.log('sandbox'));
     const sandboxServer = createServer(sandbox.app);
     await listen(sandboxServer, config.SANDBOX_PORT, config.HOST);
     logger.info({ url: api.baseUrl }, 'sandbox APIs listening (OpenAPI at /openapi.json)');
@@ -55,54 +46,53 @@ async function main() {
     });
   }
 
-  // Shared documents (Redis when STORE=redis): staff sessions, handoffs, the model registry.
-  const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : new MemoryDocStore();
+  // Shared documents: staff sessions, handoffs, the model registry.
+  const docs = stores.docs;
   // The intent model: the registry's published version (all instances serve it and switch on a
   // publish notice without restarting), else trained from INTENTS_DIR and registered as the first.
-  const registry = new ModelRegistry(docs, { keep: config.MODEL_REGISTRY_KEEP });
-  const modelBus = redis ? new RedisModelBus(redis, { prefix: config.REDIS_PREFIX, logger: ops.log('nlu') }) : new MemoryModelBus();
+  const registry = stores.registry;
+  const modelBus = stores.modelBus;
   const model = await startActiveModel({
     registry,
     bus: modelBus,
-    logger: ops.log('nlu'),
+    logger: telemetry.log('nlu'),
     modelDir: path.resolve(ROOT, config.MODEL_DIR),
     intentsDir: path.resolve(ROOT, config.INTENTS_DIR),
     testSet: path.resolve(ROOT, config.NLU_TEST_SET),
     thresholdsOverride: config.NLU_THRESHOLDS,
     syncIntervalMs: config.MODEL_SYNC_SECONDS * 1000,
   });
-  ops.log('nlu').info({ modelVersion: model.version }, 'intent model ready');
-  model.onSwitch((version) => ops.metrics.setModelVersion(version));
+  telemetry.log('nlu').info({ modelVersion: model.version }, 'intent model ready');
+  model.onSwitch((version) => telemetry.metrics.setModelVersion(version));
 
-  const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES, onCall: ops.onCall };
+  const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES, onCall: telemetry.onCall };
   const { bot } = buildBot({
     api: apiOptions,
-    recognizer: ops.timed(model.recognizer),
+    recognizer: telemetry.timed(model.recognizer),
     thresholds: () => model.thresholds(),
-    storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, config.DIRECTLINE_RETENTION_SECONDS) : new MemoryStorage(),
-    logger: ops.log('bot'),
+    storage: stores.botState,
+    logger: telemetry.log('bot'),
     cardStateKey: config.CARD_STATE_KEY,
     knowledge: loadKnowledgeBase(path.resolve(ROOT, config.INTENTS_DIR, 'knowledge.json')),
     signInUrl: config.SIGN_IN_URL,
   });
   const customers = new CustomersClient(apiOptions);
-  const activityLog = createActivityLog(config, ops.log('channel'), redis);
-
+  const activityLog = stores.activityLog;
   // Rate limits are shared by every instance when Redis is used.
-  const rateLimiter = (limit: RateLimit, name: string): RateLimiter =>
-    redis ? new RedisRateLimiter(redis, limit, `${config.REDIS_PREFIX}ratelimit:${name}:`) : new MemoryRateLimiter(limit);
+  const rateLimiter = stores.rateLimiter;
+  const channel = createChatChannel({ config, logger: telemetry.log('channel'), bot, activityLog, rateLimiter });
   // Staff consoles (agents, trainers, admins) share one sign-in.
-  const users = loadUsers(config.USERS_FILE ? path.resolve(config.USERS_FILE) : path.join(ROOT, 'web/auth/demoUsers.json'));
+  const users = loadUsers(config.USERS_FILE ? path.resolve(config.USERS_FILE) : path.join(ROOT, 'platform/auth/demoUsers.json'));
   const sessions = new SessionStore(docs, config.SESSION_TTL_SECONDS);
   const auth = authRouter({ users, sessions, rateLimiter, secureCookies: (config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlSeconds: config.SESSION_TTL_SECONDS });
   // Human handoff: hub middleware on the channel, agent console at /agent (hub.events for observers).
-  const handoff = createHandoffHub({ config, logger: ops.log('handoff'), docs, redis, bot, sessions });
+  const handoff = createHandoffHub({ config, logger: telemetry.log('handoff'), docs, bus: stores.handoffBus, bot, sessions });
   // Trainers: review inbox (from bot and handoff events), training jobs, publish/rollback at /trainer.
   const trainer = createTrainer({
     config,
-    logger: ops.log('trainer'),
+    logger: telemetry.log('trainer'),
     docs,
-    redis,
+    inbox: stores.reviewInbox,
     rateLimiter,
     sessions,
     registry,
@@ -122,28 +112,31 @@ async function main() {
   const apiProbe = new CustomersClient({ baseUrl: api.baseUrl, token: api.token, timeoutMs: config.READINESS_TIMEOUT_MS, retries: 0 });
   const checks = [
     { name: 'model', check: async () => model.recognizer.modelVersion.length > 0 },
-    { name: 'store', check: async () => (await docs.ping()) && (await ops.outcomes.ping()) },
+    { name: 'store', check: async () => (await docs.ping()) && (await stores.outcomes.ping()) },
     { name: 'apis', check: async () => (await apiProbe.list(), true) },
   ];
 
-  const chat = createChatServer({
+  // The hub's middleware goes on the channel before the ops turn middleware.
+  const handoffRouter = handoff.connect(channel);
+  // Metrics, outcomes/KPIs, health, admin, the idle sweep: one call.
+  const ops = buildOps({ config, telemetry, bot, channel, sessions, checks, modelVersion: model.version, handoffEvents: handoff.events, handoffHub: handoff.hub, activityLog });
+  const chat = createServerApp({
     config,
-    logger: ops.log('channel'),
-    bot,
-    activityLog,
-    redis,
+    logger: telemetry.log('channel'),
+    channel,
     listCustomers: () => customers.list(),
     front: ops.front,
-    routers: (channel) => [
+    routers: [
       auth,
-      handoff.connect(channel),
+      handoffRouter,
       ...trainer.routers,
-      ...ops.attach({ bot, channel, sessions, checks, modelVersion: model.version, handoffEvents: handoff.events, handoffHub: handoff.hub, activityLog }),
+      ...ops.routers,
     ],
+    upgrades: [handoff.handleUpgrade],
   });
 
   const server = createServer(chat.app);
-  server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
+  chat.attach(server);
   await listen(server, config.PORT, config.HOST);
   logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'PawSupport is up: open the URL to chat');
 
@@ -164,13 +157,11 @@ async function main() {
     await handoff.close();
     await trainer.close();
     await model.close();
-    await modelBus.close();
     server.close();
     server.closeIdleConnections();
     await ops.close();
-    await activityLog.close();
+    await stores.close();
     for (const c of closers) await c();
-    redis?.disconnect();
     logger.info('bye');
     logger.flush();
     process.exit(0);

@@ -1,11 +1,11 @@
-import { ActivityHandler, ActivityTypes, HandoffEventNames, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, HandoffEventNames, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Logger } from '../platform/logger';
+import { safeEmitter } from '../platform/events/safeEmit';
 import { maskSecretAnswer, maskText } from '../platform/mask';
 import { isHubTurn } from './handoff/hubTurn';
-import { SECRET_PROMPT_KEY } from './secretPrompt';
-import { BotEvents, type BotEventMap } from './botEvents';
-import { isSkip, MAX_COMMENT, parseRating, RATING_SUGGESTIONS, SKIP_COMMENT, type CsatState } from './csat/csatSurvey';
+import { BotEvents, type EmitBotEvent } from './botEvents';
+import { SatisfactionSurvey } from './csat/satisfactionSurvey';
 import { accessFor } from './access/accessFor';
 import { ApiFailureDialog } from './dialogs/apiFailureDialog';
 import { isBackOut } from './dialogs/backOut';
@@ -13,22 +13,24 @@ import { readConsent } from './dialogs/consent';
 import { matchChoice } from './dialogs/matchChoice';
 import { isCorrection } from './dialogs/correction';
 import type { Skill, SkillDialogOptions, SkillIntent } from './dialogs/skill';
-import type { HandoffPacket } from './handoff/handoffPacket';
+import { handoffSummary } from './handoff/handoffSummary';
+import { HandoffStatusTurns } from './handoff/handoffStatusTurns';
 import { initiateHandoff } from './handoff/initiateHandoff';
-import { identityOf } from './identity';
-import { maskRecognition } from './nlu/maskRecognition';
-import type { Recognition, Recognizer } from './nlu/recognizer';
+import { maskRecognition } from '../nlu/maskRecognition';
+import type { Recognition, Recognizer } from '../nlu/recognizer';
+import { catalogRow } from '../intents/catalog';
 import { ANONYMOUS_CAPABILITIES, CAPABILITIES, replies } from './replies';
 import { decide, type Decision } from './routing/decide';
 import { impliedIntent } from './routing/impliedIntent';
 import { negatesIntent, withoutRefusedClauses } from './routing/negatedRequest';
-import type { Thresholds } from './routing/thresholds';
-import { emptyConversationData, LIMITS, pushBounded, type ConversationData, type TrailEntry } from './state/conversationData';
+import type { Thresholds } from '../nlu/thresholds';
+import { LIMITS, pushBounded, type ConversationData, type TrailEntry } from './state/conversationData';
 import { splitRequests } from './routing/splitRequests';
 import { promptTurn } from './turn/promptTurn';
 import { say } from './turn/say';
 import { chosenIntent } from './turn/suggestions';
-import { conversationData, customerOf, setTurnMemory } from './turn/turnMemory';
+import { conversationData, customerOf } from './turn/turnMemory';
+import { TurnScope } from './turn/turnScope';
 
 export interface PawBotDeps {
   recognizer: Recognizer;
@@ -59,12 +61,21 @@ export class PawBot extends ActivityHandler {
   private readonly secretAnswers = new WeakSet<ConversationData>();
   /** Where observers subscribe. */
   readonly events: BotEvents;
+  /** Observers never break a turn. */
+  private readonly emit: EmitBotEvent;
+  private readonly scope: TurnScope;
+  private readonly survey: SatisfactionSurvey;
+  private readonly handoffTurns: HandoffStatusTurns;
 
   constructor(private readonly deps: PawBotDeps) {
     super();
     this.events = deps.events ?? new BotEvents();
+    this.emit = safeEmitter(this.events, deps.logger, 'bot');
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.data = deps.conversationState.createProperty<ConversationData>('paw');
+    this.scope = new TurnScope({ data: this.data, conversationState: deps.conversationState, logger: deps.logger, emit: this.emit });
+    this.survey = new SatisfactionSurvey(this.emit);
+    this.handoffTurns = new HandoffStatusTurns(this.survey);
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(new ApiFailureDialog());
     for (const skill of deps.skills) {
@@ -75,68 +86,21 @@ export class PawBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const bot = context.activity.recipient?.id;
       if ((context.activity.membersAdded ?? []).some((m) => m.id !== bot)) {
-        await this.withTurn(context, async () => say(context, replies.welcome(customerOf(context).name), CAPABILITIES));
+        await this.scope.run(context, async () => say(context, replies.welcome(customerOf(context).name), CAPABILITIES));
       }
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      await this.withTurn(context, async () => this.onCustomerMessage(context));
+      await this.scope.run(context, async () => this.onCustomerMessage(context));
       await next();
     });
 
     this.onEvent(async (context, next) => {
       // Only the hub may say an agent joined or left; a client can post an event of any name.
-      if (context.activity.name === HandoffEventNames.HandoffStatus && isHubTurn(context)) await this.withTurn(context, async () => this.onHandoffStatus(context));
+      if (context.activity.name === HandoffEventNames.HandoffStatus && isHubTurn(context)) await this.scope.run(context, async () => this.handoffTurns.onStatus(context));
       await next();
     });
-  }
-
-  /** Loads state, records the transcript, runs `fn`, saves state (also when `fn` throws). */
-  private async withTurn(context: TurnContext, fn: () => Promise<void>): Promise<void> {
-    const data = await this.data.get(context, emptyConversationData());
-    const identity = identityOf(context.activity);
-    setTurnMemory(context, data, identity);
-    const id = context.activity.id;
-    if (id && context.activity.type === ActivityTypes.Message) {
-      if (data.seenActivityIds.includes(id)) {
-        this.deps.logger.info({ activityId: id }, 'duplicate activity ignored');
-        return;
-      }
-      pushBounded(data.seenActivityIds, id, LIMITS.seen);
-    }
-    const started = performance.now();
-    let firstReplyMs: number | undefined;
-    const conversationId = context.activity.conversation?.id ?? '';
-    const channelId = context.activity.channelId ?? '';
-    context.onSendActivities(async (_ctx, activities, nextSend) => {
-      for (const a of activities) {
-        if (a.type === ActivityTypes.Message && data.expectingSecret) a.channelData = { ...(a.channelData as object | undefined), [SECRET_PROMPT_KEY]: true };
-        if (a.type === ActivityTypes.Message && a.text) {
-          firstReplyMs ??= performance.now() - started;
-          pushBounded(data.transcript, { role: 'bot', text: maskText(a.text), at: new Date().toISOString() }, LIMITS.transcript);
-        }
-        if (a.type === ActivityTypes.Event && a.name === HandoffEventNames.InitiateHandoff) {
-          this.emit('handoff', { conversationId, channelId, ...(identity.clientAddress ? { clientAddress: identity.clientAddress } : {}), packet: a.value as HandoffPacket, at: new Date() });
-        }
-      }
-      return nextSend();
-    });
-    try {
-      await fn();
-    } finally {
-      await this.deps.conversationState.saveChanges(context);
-      this.emit('turn', { conversationId, channelId, activityType: context.activity.type ?? '', ms: performance.now() - started, firstReplyMs, at: new Date() });
-    }
-  }
-
-  /** Observers never break a turn. */
-  private emit<K extends keyof BotEventMap>(name: K, ...args: BotEventMap[K]): void {
-    try {
-      (this.events.emit as (n: K, ...a: BotEventMap[K]) => boolean)(name, ...args);
-    } catch (err) {
-      this.deps.logger.warn({ err, event: name }, 'a bot event listener failed');
-    }
   }
 
   private async onCustomerMessage(context: TurnContext): Promise<void> {
@@ -147,8 +111,8 @@ export class PawBot extends ActivityHandler {
     else this.secretAnswers.delete(data);
     pushBounded(data.transcript, { role: 'customer', text: data.expectingSecret ? maskSecretAnswer(text) : maskText(text), at: new Date().toISOString() }, LIMITS.transcript);
 
-    if (data.handoff.status !== 'none') return this.whileWithHumans(context, data, text);
-    if (data.csat && data.csat.stage !== 'done' && (await this.continueSurvey(context, data, data.csat, text))) return;
+    if (data.handoff.status !== 'none') return this.handoffTurns.whileWithHumans(context, data, text);
+    if (data.csat && data.csat.stage !== 'done' && (await this.survey.continue(context, data, data.csat, text))) return;
 
     const dc = await this.dialogs.createContext(context);
     const clarifying = data.clarifying;
@@ -233,7 +197,7 @@ export class PawBot extends ActivityHandler {
     if (d.intent === 'agent.request') return 'switch';
     // Only a real goodbye ends a flow: a short answer such as "both" may be classified as one.
     if (d.intent === 'goodbye') return GOODBYE.test(r.text) ? 'switch' : undefined;
-    if (['help', 'greeting', 'thanks'].includes(d.intent)) return 'aside';
+    if (catalogRow(d.intent)?.kind === 'smallTalk') return 'aside';
     if (!this.intents.has(d.intent) || d.intent === data.activeIntent) return undefined;
     if (!clicked && r.text.split(/\s+/).filter(Boolean).length < 2) return undefined;
     // "the hamster wheel" at "which one?": a thing named is an attempt at the answer, not a new request.
@@ -439,7 +403,7 @@ export class PawBot extends ActivityHandler {
       case 'goodbye':
         this.emit('goodbye', { conversationId: context.activity.conversation.id, channelId: context.activity.channelId, at: new Date() });
         await say(context, replies.goodbye);
-        await this.askForRating(context, 'goodbye');
+        await this.survey.ask(context, 'goodbye');
         return;
       case 'thanks':
         return say(context, replies.thanks);
@@ -470,38 +434,6 @@ export class PawBot extends ActivityHandler {
     data.activeIntent = undefined;
   }
 
-  /** Waiting for or talking to a person: nothing goes to the classifier. */
-  private async whileWithHumans(context: TurnContext, data: ConversationData, text: string): Promise<void> {
-    if (data.handoff.status === 'waiting' && isBackOut(text)) {
-      data.handoff = { status: 'none' };
-      await context.sendActivity({ type: ActivityTypes.Event, name: 'handoff.cancel', value: { reason: 'customer_cancelled' } });
-      return say(context, replies.leftQueue, CAPABILITIES);
-    }
-    // With an agent, the handoff hub relays messages; the bot stays quiet.
-    if (data.handoff.status === 'waiting') return say(context, replies.stillWaiting);
-  }
-
-  /** `handoff.status` from the hub: accepted → with an agent; completed/failed → back to the bot. */
-  private async onHandoffStatus(context: TurnContext): Promise<void> {
-    const data = conversationData(context);
-    const value = (context.activity.value ?? {}) as { state?: string; message?: string; agentName?: string; ticketId?: string };
-    switch (value.state) {
-      case 'accepted':
-        data.handoff = { ...data.handoff, status: 'with_agent', agentName: value.agentName };
-        return say(context, replies.agentJoined(value.agentName));
-      case 'completed':
-        data.handoff = { status: 'none' };
-        await say(context, replies.agentLeft, CAPABILITIES);
-        await this.askForRating(context, 'agent');
-        return;
-      case 'failed':
-        data.handoff = { status: 'none' };
-        // The hub stored the customer's message as a follow-up ticket (no agent could take the chat).
-        if (value.ticketId) return say(context, replies.ticketStored(value.ticketId), CAPABILITIES);
-        return say(context, replies.agentFailed, CAPABILITIES);
-    }
-  }
-
   /**
    * A proactive turn for a conversation that went idle (run it in the channel's
    * `continueConversation`): asks for a rating unless it was asked already or a person has the
@@ -509,76 +441,16 @@ export class PawBot extends ActivityHandler {
    */
   async askForRatingWhenIdle(context: TurnContext): Promise<boolean> {
     let asked = false;
-    await this.withTurn(context, async () => {
-      if (conversationData(context).handoff.status === 'none') asked = await this.askForRating(context, 'idle');
+    await this.scope.run(context, async () => {
+      if (conversationData(context).handoff.status === 'none') asked = await this.survey.ask(context, 'idle');
     });
     return asked;
-  }
-
-  /** Starts the satisfaction survey, once per conversation. */
-  private async askForRating(context: TurnContext, trigger: CsatState['trigger']): Promise<boolean> {
-    const data = conversationData(context);
-    if (data.csat) return false;
-    data.csat = { stage: 'rating', trigger };
-    this.emit('csat', { conversationId: context.activity.conversation.id, channelId: context.activity.channelId, stage: 'asked', trigger, at: new Date() });
-    const question = trigger === 'agent' ? replies.csatAfterAgent : trigger === 'idle' ? replies.csatIdle : replies.csatQuestion;
-    await say(context, question, RATING_SUGGESTIONS);
-    return true;
-  }
-
-  /**
-   * The survey's answers (a rating, then an optional comment) are never classified.
-   * @returns false when the message is not for the survey (it ends, and the message is routed).
-   */
-  private async continueSurvey(context: TurnContext, data: ConversationData, csat: CsatState, text: string): Promise<boolean> {
-    const base = { conversationId: context.activity.conversation.id, channelId: context.activity.channelId, trigger: csat.trigger };
-    const clickedIntent = chosenIntent(context.activity.value) !== undefined;
-    if (csat.stage === 'rating') {
-      const rating = clickedIntent ? undefined : parseRating(text);
-      data.csat = rating === undefined ? { ...csat, stage: 'done' } : { ...csat, stage: 'comment', rating };
-      if (rating === undefined) {
-        this.emit('csat', { ...base, stage: 'skipped', at: new Date() });
-        return false;
-      }
-      this.emit('csat', { ...base, stage: 'rated', rating, at: new Date() });
-      await say(context, replies.csatComment, [SKIP_COMMENT]);
-      return true;
-    }
-    data.csat = { ...csat, stage: 'done' };
-    if (clickedIntent) return false;
-    if (isSkip(text) || text.toLowerCase() === SKIP_COMMENT.title.toLowerCase()) this.emit('csat', { ...base, stage: 'skipped', rating: csat.rating, at: new Date() });
-    else this.emit('csat', { ...base, stage: 'commented', rating: csat.rating, comment: maskText(text).slice(0, MAX_COMMENT), at: new Date() });
-    await say(context, replies.csatThanks);
-    return true;
   }
 
   private trail(data: ConversationData, r: Recognition, decision: TrailEntry['decision']): void {
     pushBounded(data.trail, { text: data.expectingSecret || this.secretAnswers.has(data) ? maskSecretAnswer(r.text) : maskText(r.text), intent: r.intent, score: Math.round(r.score * 1000) / 1000, decision, at: new Date().toISOString() }, LIMITS.trail);
   }
 }
-
-const TITLES: Record<string, string> = {
-  'subscription.list': 'See my subscriptions',
-  'subscription.pause': 'Pause a subscription',
-  'subscription.resume': 'Resume a subscription',
-  'subscription.skip': 'Skip a delivery',
-  'subscription.cancel': 'Cancel a subscription',
-  'subscription.modify': 'Change a subscription',
-  'shipping.track': 'Track my order',
-  'shipping.problem': 'Report a delivery problem',
-  'order.list': 'Show my orders',
-  'order.cancel': 'Cancel an order',
-  'giftcard.balance': 'Gift card balance',
-  'giftcard.redeem': 'Redeem a gift card',
-  'rewards.balance': 'My reward points',
-  'rewards.history': 'Points history',
-  'rewards.redeem': 'Use my points',
-  'agent.request': 'Talk to a person',
-  help: 'What can you do?',
-  greeting: 'Say hello',
-  goodbye: "That's all",
-  thanks: 'Thanks',
-};
 
 /** A bare noun phrase: "the hamster wheel", "that one", "my cat's food". */
 const NAMED_THING = /^\s*(?:the|that|this|my|our)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*[.!?]?\s*$/i;
@@ -589,12 +461,4 @@ const GOODBYE = /\b(?:bye|goodbye|good night|see (?:you|ya)|that'?s (?:all|it)|i
 const domainOf = (intent: string | undefined): string => (intent ?? '').split('.')[0]!;
 
 /** A button title for an intent. */
-export const intentTitle = (intent: string): string => TITLES[intent] ?? intent;
-
-function handoffSummary(reason: string, data: ConversationData): string {
-  const said = data.trail
-    .slice(-3)
-    .map((t) => `"${t.text.slice(0, 60)}"`)
-    .join(', ');
-  return reason === 'not_understood_twice' ? `Bot did not understand twice: ${said}` : `Handoff (${reason}) after ${said}`;
-}
+export const intentTitle = (intent: string): string => catalogRow(intent)?.title ?? intent;

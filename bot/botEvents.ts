@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { HandoffPacket } from './handoff/handoffPacket';
-import type { Recognition } from './nlu/recognizer';
+import type { Recognition } from '../nlu/recognizer';
 import type { Decision } from './routing/decide';
 
 /**
@@ -27,3 +27,6 @@ export interface BotEventMap {
 
 /** A typed event emitter for {@link BotEventMap}. Listeners must not throw (errors are isolated). */
 export class BotEvents extends EventEmitter<BotEventMap> {}
+
+/** Emits a bot event; a listener that throws never breaks a turn (see `safeEmitter`). */
+export type EmitBotEvent = <K extends keyof BotEventMap>(name: K, ...args: BotEventMap[K]) => void;

@@ -1,21 +1,18 @@
+import { catalogRow, CUSTOMER_MENU, VISITOR_MENU } from '../intents/catalog';
 import type { Suggestion } from './turn/suggestions';
 
-/** The bot's own words (skills keep theirs in `skills/<domain>/replies.ts`). */
-export const CAPABILITIES: Suggestion[] = [
-  { title: 'Where is my order?', intent: 'shipping.track' },
-  { title: 'My subscriptions', intent: 'subscription.list' },
-  { title: 'Gift card balance', intent: 'giftcard.balance' },
-  { title: 'My reward points', intent: 'rewards.balance' },
-  { title: 'Talk to a person', intent: 'agent.request' },
-];
+const menuTitle = (intent: string): string => {
+  const row = catalogRow(intent);
+  return row?.menuTitle ?? row?.title ?? intent;
+};
+
+/** The capability menu of a signed-in customer (`intents/catalog.ts`). */
+export const CAPABILITIES: Suggestion[] = CUSTOMER_MENU.map((intent) => ({ title: menuTitle(intent), intent }));
 
 /** What a visitor who is not signed in can do (after a sign-in link). */
-export const ANONYMOUS_CAPABILITIES: Suggestion[] = [
-  { title: 'Track an order', intent: 'shipping.track' },
-  { title: 'Gift card balance', intent: 'giftcard.balance' },
-  { title: 'Talk to a person', intent: 'agent.request' },
-];
+export const ANONYMOUS_CAPABILITIES: Suggestion[] = VISITOR_MENU.map((intent) => ({ title: catalogRow(intent)?.visitorMenuTitle ?? menuTitle(intent), intent }));
 
+/** The bot's own words (skills keep theirs in `skills/<domain>/replies.ts`). */
 export const replies = {
   welcome: (name?: string) =>
     `Hi${name ? ` ${name.split(' ')[0]}` : ''}! I'm the PawSupport assistant. I can track orders, manage your autoship subscriptions, check gift cards and reward points, or get you a person.`,

@@ -1,7 +1,7 @@
-import { seededShuffle } from '../bot/nlu/seededShuffle';
-import { ACCOUNT_CHANGING_INTENTS } from '../bot/nlu/intents';
+import { seededShuffle } from '../nlu/seededShuffle';
+import { ACCOUNT_CHANGING_INTENTS } from '../nlu/intents';
 import { decide } from '../bot/routing/decide';
-import type { Thresholds } from '../bot/routing/thresholds';
+import type { Thresholds } from '../nlu/thresholds';
 import { outcomeOf, routingReport, type LabeledPrediction, type RoutingReport } from './routingReport';
 
 /** The operating point calibration aims for, as shares of the held-out predictions. */

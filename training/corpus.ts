@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { NONE_INTENT } from '../bot/nlu/intents';
+import { NONE_INTENT } from '../nlu/intents';
 import { AppError } from '../platform/errors';
 import { JsonSyntaxError, parseLocatedJson, type Located } from './locatedJson';
 

@@ -1,6 +1,6 @@
-import { DEFAULT_SEED, NlpjsRecognizer, type LabeledText, type TrainOptions } from '../bot/nlu/nlpjsRecognizer';
-import { seededShuffle } from '../bot/nlu/seededShuffle';
-import type { Thresholds } from '../bot/routing/thresholds';
+import { DEFAULT_SEED, NlpjsRecognizer, type LabeledText, type TrainOptions } from '../nlu/nlpjsRecognizer';
+import { seededShuffle } from '../nlu/seededShuffle';
+import type { Thresholds } from '../nlu/thresholds';
 import { evaluatePredictions, predictAll, type EvaluationReport } from './evaluate';
 import type { LabeledPrediction } from './routingReport';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { NONE_INTENT } from '../bot/nlu/intents';
-import type { IntentScore } from '../bot/nlu/recognizer';
+import { NONE_INTENT } from '../nlu/intents';
+import type { IntentScore } from '../nlu/recognizer';
 import { decide } from '../bot/routing/decide';
-import type { Thresholds } from '../bot/routing/thresholds';
+import type { Thresholds } from '../nlu/thresholds';
 import type { LabeledPrediction } from './routingReport';
 
 /** Precision, recall and F1 of one label (an intent, or `none`). */

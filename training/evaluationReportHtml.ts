@@ -1,4 +1,4 @@
-import { NONE_INTENT } from '../bot/nlu/intents';
+import { NONE_INTENT } from '../nlu/intents';
 import type { EvaluationReport } from './evaluate';
 
 /** What the page says about where the figures come from. */

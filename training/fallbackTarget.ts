@@ -1,4 +1,4 @@
-import type { Thresholds } from '../bot/routing/thresholds';
+import type { Thresholds } from '../nlu/thresholds';
 import { shiftThresholds } from './evaluate';
 import { routingReport, type LabeledPrediction } from './routingReport';
 

@@ -1,5 +1,5 @@
-import { NlpjsRecognizer, type LabeledText, type TrainOptions } from '../bot/nlu/nlpjsRecognizer';
-import { seededShuffle } from '../bot/nlu/seededShuffle';
+import { NlpjsRecognizer, type LabeledText, type TrainOptions } from '../nlu/nlpjsRecognizer';
+import { seededShuffle } from '../nlu/seededShuffle';
 import type { LabeledPrediction } from './routingReport';
 
 /**

@@ -1,7 +1,7 @@
-import { loadRegistryModel } from '../bot/nlu/activeModel';
-import type { ModelBus } from '../bot/nlu/modelBus';
-import type { ModelEntry, ModelRegistry, RegistryState, Scorecard } from '../bot/nlu/modelRegistry';
-import { DEFAULT_THRESHOLDS } from '../bot/routing/thresholds';
+import { loadRegistryModel } from '../nlu/models/activeModel';
+import type { ModelBus } from '../nlu/models/modelBus';
+import type { ModelEntry, ModelRegistry, RegistryState, Scorecard } from '../nlu/models/modelRegistry';
+import { DEFAULT_THRESHOLDS } from '../nlu/thresholds';
 import { AppError, conflict, notFound } from '../platform/errors';
 import { evaluatePredictions, predictAll, testSetHash } from './evaluate';
 import { qualityGate, type GatePolicy, type GateVerdict } from './qualityGate';

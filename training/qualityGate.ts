@@ -1,4 +1,4 @@
-import type { Scorecard } from '../bot/nlu/modelRegistry';
+import type { Scorecard } from '../nlu/models/modelRegistry';
 
 /** When a model may be published (config PUBLISH_MIN_ACCURACY, PUBLISH_MAX_F1_DROP). */
 export interface GatePolicy {

@@ -1,7 +1,7 @@
-import { NONE_INTENT } from '../bot/nlu/intents';
-import type { Recognition } from '../bot/nlu/recognizer';
+import { NONE_INTENT } from '../nlu/intents';
+import type { Recognition } from '../nlu/recognizer';
 import { decide, type Decision } from '../bot/routing/decide';
-import type { Thresholds } from '../bot/routing/thresholds';
+import type { Thresholds } from '../nlu/thresholds';
 
 /** A recognition of a labelled message (held-out: validation fold or test set). */
 export interface LabeledPrediction {

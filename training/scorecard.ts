@@ -1,4 +1,4 @@
-import type { Scorecard } from '../bot/nlu/modelRegistry';
+import type { Scorecard } from '../nlu/models/modelRegistry';
 import type { EvaluationReport } from './evaluate';
 
 /** The figures of an evaluation that the registry keeps and the quality gate compares. */

@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_NLPJS_SETTINGS, type NlpjsSettings } from '../bot/nlu/createNlp';
-import { FEATURE_PIPELINE_VERSION } from '../bot/nlu/featureNlu';
-import type { ModelMetadata } from '../bot/nlu/modelMetadata';
-import { DEFAULT_SEED, METADATA_FILE, MODEL_FILE, NlpjsRecognizer, type LabeledText } from '../bot/nlu/nlpjsRecognizer';
-import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds, type ThresholdsOverride } from '../bot/routing/thresholds';
+import { DEFAULT_NLPJS_SETTINGS, type NlpjsSettings } from '../nlu/createNlp';
+import { FEATURE_PIPELINE_VERSION } from '../nlu/featureNlu';
+import type { ModelMetadata } from '../nlu/models/modelMetadata';
+import { DEFAULT_SEED, METADATA_FILE, MODEL_FILE, NlpjsRecognizer, type LabeledText } from '../nlu/nlpjsRecognizer';
+import { DEFAULT_THRESHOLDS, mergeThresholds, type Thresholds, type ThresholdsOverride } from '../nlu/thresholds';
 import { calibrateThresholds, DEFAULT_CALIBRATION_TARGETS } from './calibrateThresholds';
 import { corpusHash, loadCorpus } from './corpus';
 import { outOfFoldPredictions } from './outOfFoldPredictions';

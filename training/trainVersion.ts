@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { access, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { amendModelMetadata } from '../bot/nlu/modelFiles';
-import { makeProbes } from '../bot/nlu/modelProbes';
-import type { Probe, Scorecard } from '../bot/nlu/modelRegistry';
-import type { NlpjsSettings } from '../bot/nlu/createNlp';
-import type { NlpjsRecognizer } from '../bot/nlu/nlpjsRecognizer';
-import type { Thresholds } from '../bot/routing/thresholds';
+import { amendModelMetadata } from '../nlu/models/modelFiles';
+import { makeProbes } from '../nlu/models/modelProbes';
+import type { Probe, Scorecard } from '../nlu/models/modelRegistry';
+import type { NlpjsSettings } from '../nlu/createNlp';
+import type { NlpjsRecognizer } from '../nlu/nlpjsRecognizer';
+import type { Thresholds } from '../nlu/thresholds';
 import { loadCorpus } from './corpus';
 import { evaluatePredictions, predictAll, testSetHash, type EvaluationReport } from './evaluate';
 import { toScorecard } from './scorecard';

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult, type PromptOptions } from 'botbuilder-dialogs';
-import type { Recognition } from '../nlu/recognizer';
+import type { Recognition } from '../../nlu/recognizer';
 import { promptTurn } from '../turn/promptTurn';
 import { say } from '../turn/say';
 import type { Suggestion } from '../turn/suggestions';

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Choice, DialogTurnResult, FoundChoice, PromptOptions, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { EntityType, Recognition } from '../nlu/recognizer';
+import type { EntityType, Recognition } from '../../nlu/recognizer';
 import type { Suggestion } from '../turn/suggestions';
 import { promptTurn } from '../turn/promptTurn';
 import { conversationData } from '../turn/turnMemory';

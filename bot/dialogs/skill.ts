@@ -1,5 +1,5 @@
 import type { Dialog } from 'botbuilder-dialogs';
-import type { Recognition } from '../nlu/recognizer';
+import type { Recognition } from '../../nlu/recognizer';
 
 /** How a skill serves one intent. */
 export interface SkillIntent {

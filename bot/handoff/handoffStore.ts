@@ -51,6 +51,12 @@ export type NewHandoff = Omit<HandoffConversation, 'state' | 'lines' | 'acknowle
  * agents can never take the same conversation, an agent never goes over capacity, and a
  * position change is claimed (and told to the customer) by exactly one instance.
  * Semantics are tested on both DocStores by `test/contracts/handoffStore.contract.ts`.
+ *
+ * The one owner of handoff state: whether a conversation waits, is with an agent or is back
+ * with the bot is what this store says. Only the hub writes it. The bot's copy
+ * (`ConversationData.handoff`) is a cache for routing its own turns: it changes on the hub's
+ * `handoff.status` turns (accepted, completed, failed) and on the customer's stop request,
+ * which the hub has already applied here before the bot hears the message.
  */
 export class HandoffStore {
   constructor(private readonly docs: DocStore) {}

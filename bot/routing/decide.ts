@@ -1,6 +1,6 @@
-import { NONE_INTENT } from '../nlu/intents';
-import type { Recognition } from '../nlu/recognizer';
-import { answerThreshold, type Thresholds } from './thresholds';
+import { NONE_INTENT } from '../../nlu/intents';
+import type { Recognition } from '../../nlu/recognizer';
+import { answerThreshold, type Thresholds } from '../../nlu/thresholds';
 
 /** Why routing hands a conversation to a person. */
 export type RoutingHandoffReason = 'asked_for_agent' | 'not_understood_twice';

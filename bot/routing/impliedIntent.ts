@@ -1,4 +1,4 @@
-import type { Entity } from '../nlu/recognizer';
+import type { Entity } from '../../nlu/recognizer';
 
 /** Words around a bare number that say nothing more than what the number is. */
 const LABEL = new Set('my the a an gift card cards giftcard number no nr num pin code is its it\'s here this order ps # : - and with please pls thanks what about'.split(' '));

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Recognition } from '../nlu/recognizer';
+import type { Recognition } from '../../nlu/recognizer';
 
 const HEARD = Symbol('paw.heard');
 const INSIST = Symbol('paw.insist');

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { unauthorized } from '../../platform/errors';
-import { requireUser } from '../../web/auth/auth';
-import type { SessionStore } from '../../web/auth/sessionStore';
+import { requireUser } from '../../platform/auth/auth';
+import type { SessionStore } from '../../platform/auth/sessionStore';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 

@@ -1,4 +1,4 @@
-import type { Recognizer } from '../../bot/nlu/recognizer';
+import type { Recognizer } from '../../nlu/recognizer';
 import type { OpsMetrics } from './opsMetrics';
 
 /** The recognizer, with each classification's latency (and failures) in the metrics. */

@@ -6,9 +6,10 @@ import type { Logger } from '../../platform/logger';
 import { describeDecision } from '../../bot/routing/describeDecision';
 import { MAX_ROUTING_STEPS, newOutcome, type ConversationOutcome, type EndedHow, type RoutingStep } from './conversationOutcome';
 import type { OutcomeStore } from './outcomeStore';
+import { intentsOfKind, NONE_INTENT } from '../../intents/catalog';
 
 /** Intents that say nothing about the customer's topic. */
-const NOT_A_TOPIC = new Set(['agent.request', 'greeting', 'goodbye', 'thanks', 'help', 'none']);
+const NOT_A_TOPIC = new Set<string>([...intentsOfKind('agent'), ...intentsOfKind('smallTalk'), NONE_INTENT]);
 
 /**
  * The customer's topic when the bot handed off: the newest intent in the packet's trail that is

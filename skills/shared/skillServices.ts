@@ -1,4 +1,4 @@
-import type { Recognizer } from '../../bot/nlu/recognizer';
+import type { Recognizer } from '../../nlu/recognizer';
 import type { CardVault } from '../giftCards/cardVault';
 import type { GiftCardsClient } from '../giftCards/giftCardsClient';
 import type { RewardsClient } from '../rewards/rewardsClient';

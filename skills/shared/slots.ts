@@ -1,4 +1,4 @@
-import type { Recognition } from '../../bot/nlu/recognizer';
+import type { Recognition } from '../../nlu/recognizer';
 import { statedEntities } from './statedEntities';
 
 /**

@@ -1,4 +1,4 @@
-import type { Entity, Recognition } from '../../bot/nlu/recognizer';
+import type { Entity, Recognition } from '../../nlu/recognizer';
 
 // "every 3 weeks instead of 4", "for 6 weeks not 4", "from 4 to 3": the number after these is the old value.
 const OLD_VALUE_BEFORE = /(?:instead\s+of|rather\s+than|not|from|was|were|currently|used\s+to\s+be|than)\s+(?:every\s+|the\s+)?$/i;

@@ -1,4 +1,4 @@
-import type { Recognition } from '../../bot/nlu/recognizer';
+import type { Recognition } from '../../nlu/recognizer';
 
 /** What a visitor who is not signed in gave to find an order: its number, and a ZIP code or e-mail on it. */
 export interface OrderProof {

@@ -1,5 +1,5 @@
 import type { PauseSubscriptionRequest } from '../../contracts/subscriptions';
-import type { Recognition } from '../../bot/nlu/recognizer';
+import type { Recognition } from '../../nlu/recognizer';
 import { addDays, daysBetween } from '../../platform/dates';
 import { slots } from '../shared/slots';
 import { subscriptionsReplies } from './subscriptionsReplies';

@@ -3,7 +3,7 @@ import { buildBot } from '../../bin/buildBot';
 import { MemoryStorage } from 'botbuilder';
 import { accessFor } from '../../bot/access/accessFor';
 import type { SkillIntent } from '../../bot/dialogs/skill';
-import { IN_SCOPE_INTENTS } from '../../bot/nlu/intents';
+import { IN_SCOPE_INTENTS } from '../../nlu/intents';
 import { silentLogger } from '../../platform/logger';
 import { testRecognizer, testThresholds } from '../support/testRecognizer';
 

@@ -5,7 +5,7 @@ import { isCorrection } from '../../bot/dialogs/correction';
 import { matchChoice } from '../../bot/dialogs/matchChoice';
 import { splitRequests } from '../../bot/routing/splitRequests';
 import { countedQuantity, statedEntities } from '../../skills/shared/statedEntities';
-import { extractEntities } from '../../bot/nlu/extractEntities';
+import { extractEntities } from '../../nlu/extractEntities';
 
 /** The dialog layer's readings of what customers write, table-driven. */
 describe('dialog language: consent, back-outs, typed choices, several requests, stated values', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import WebSocket from 'ws';
-import { mulberry32 } from '../../bot/nlu/seededShuffle';
+import { mulberry32 } from '../../nlu/seededShuffle';
 import { hostToken, startChatServer, type RunningChatServer } from './support/chatTestServer';
 
 // Seeded, so a failing run can be replayed with FUZZ_SEED.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ModelBus, ModelNotice } from '../../bot/nlu/modelBus';
+import type { ModelBus, ModelNotice } from '../../nlu/models/modelBus';
 
 /**
  * The behaviour every {@link ModelBus} must have.

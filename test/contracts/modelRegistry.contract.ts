@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readModelFiles, type ModelFiles } from '../../bot/nlu/modelFiles';
-import { ModelRegistry } from '../../bot/nlu/modelRegistry';
-import { NlpjsRecognizer } from '../../bot/nlu/nlpjsRecognizer';
+import { readModelFiles, type ModelFiles } from '../../nlu/models/modelFiles';
+import { ModelRegistry } from '../../nlu/models/modelRegistry';
+import { NlpjsRecognizer } from '../../nlu/nlpjsRecognizer';
 import type { DocStore } from '../../platform/store/docStore';
 import { AppError } from '../../platform/errors';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { IN_SCOPE_INTENTS, NONE_INTENT } from '../../bot/nlu/intents';
+import { IN_SCOPE_INTENTS, NONE_INTENT } from '../../nlu/intents';
 import { loadCorpus, type CorpusExample } from '../../training/corpus';
 import { routingReport, type LabeledPrediction, type RoutingReport } from '../../training/routingReport';
 import { TEST_SET, trainedModel } from './trainedModel';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { extractEntities } from '../../bot/nlu/extractEntities';
-import { maskEntity, maskRecognition } from '../../bot/nlu/maskRecognition';
-import type { Entity } from '../../bot/nlu/recognizer';
+import { extractEntities } from '../../nlu/extractEntities';
+import { maskEntity, maskRecognition } from '../../nlu/maskRecognition';
+import type { Entity } from '../../nlu/recognizer';
 
 // Wednesday 15 January 2025, noon local time.
 const NOW = new Date(2025, 0, 15, 12);

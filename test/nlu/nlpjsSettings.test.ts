@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { containerBootstrap } from '@nlpjs/core';
 import { Nlp } from '@nlpjs/nlp';
-import { createNlp, DEFAULT_NLPJS_SETTINGS, effectiveNlpSettings, type NlpjsSettings } from '../../bot/nlu/createNlp';
-import { NlpjsRecognizer, type LabeledText } from '../../bot/nlu/nlpjsRecognizer';
-import { seededShuffle } from '../../bot/nlu/seededShuffle';
+import { createNlp, DEFAULT_NLPJS_SETTINGS, effectiveNlpSettings, type NlpjsSettings } from '../../nlu/createNlp';
+import { NlpjsRecognizer, type LabeledText } from '../../nlu/nlpjsRecognizer';
+import { seededShuffle } from '../../nlu/seededShuffle';
 
 const TINY: LabeledText[] = [
   ...['where is my order', 'track my package', 'has my order shipped', 'when will my parcel arrive'].map((text) => ({ text, intent: 'shipping.track' })),

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { IN_SCOPE_INTENTS, NONE_INTENT } from '../../bot/nlu/intents';
-import { MODEL_FILE, NlpjsRecognizer } from '../../bot/nlu/nlpjsRecognizer';
-import type { Recognition } from '../../bot/nlu/recognizer';
+import { IN_SCOPE_INTENTS, NONE_INTENT } from '../../nlu/intents';
+import { MODEL_FILE, NlpjsRecognizer } from '../../nlu/nlpjsRecognizer';
+import type { Recognition } from '../../nlu/recognizer';
 import { loadOrTrain } from '../../training/trainModel';
 import { trainedModel } from './trainedModel';
 

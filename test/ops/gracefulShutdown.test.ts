@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { RedisActivityLog } from '../../bot/channels/redisActivityLog';
 import { freePort, testRedis } from '../support/redisServer';
 import { openChat } from './support/opsTestServer';
-import { loadConfig } from '../../platform/config';
+import { loadConfig } from '../../bin/config';
 
 const ROOT = path.join(__dirname, '../..');
 const GRACE_MS = 8000;

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import { CarrierEventAck, Tracking, type CarrierEvent, type ShipmentEvent } from '../../contracts/shipping';
-import { loadConfig } from '../../platform/config';
+import { loadConfig } from '../../bin/config';
 import { silentLogger } from '../../platform/logger';
 import type { DocStore } from '../../platform/store/docStore';
 import type { EventStream } from '../../platform/store/eventStream';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ACCOUNT_CHANGING_INTENTS, KNOWLEDGE_INTENTS } from '../../bot/nlu/intents';
+import { ACCOUNT_CHANGING_INTENTS, KNOWLEDGE_INTENTS } from '../../nlu/intents';
 import { loadKnowledgeBase, parseKnowledgeBase } from '../../skills/knowledge/knowledgeBase';
 import { knowledgeReplies } from '../../skills/knowledge/knowledgeReplies';
 import { loadCorpus } from '../../training/corpus';

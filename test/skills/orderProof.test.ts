@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { extractEntities } from '../../bot/nlu/extractEntities';
+import { extractEntities } from '../../nlu/extractEntities';
 import { readOrderProof, readProofOnly, type OrderProof } from '../../skills/shipping/orderProof';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../platform/config';
+import { loadConfig } from '../../bin/config';
 import { silentLogger } from '../../platform/logger';
 import type { Clock } from '../../sandbox/clock';
-import { startSandbox, type RunningSandbox } from '../../sandbox/startSandbox';
+import { startSandbox, type RunningSandbox } from '../../bin/startSandbox';
 import { testRedis } from './redisServer';
 
 export const SANDBOX_TOKEN = 'test-sandbox-token-0123456789';

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Recognizer } from '../../bot/nlu/recognizer';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../../bot/routing/thresholds';
+import type { Recognizer } from '../../nlu/recognizer';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../nlu/thresholds';
 import { loadOrTrain } from '../../training/trainModel';
 
 let model: ReturnType<typeof loadOrTrain> | undefined;

@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ActiveModel } from '../../bot/nlu/activeModel';
-import { ModelRegistry } from '../../bot/nlu/modelRegistry';
-import { RedisModelBus } from '../../bot/nlu/redisModelBus';
+import type { ActiveModel } from '../../nlu/models/activeModel';
+import { ModelRegistry } from '../../nlu/models/modelRegistry';
+import { RedisModelBus } from '../../nlu/models/redisModelBus';
 import { silentLogger } from '../../platform/logger';
 import { RedisDocStore } from '../../platform/store/redisDocStore';
 import { RedisReviewInbox } from '../../training/review/redisReviewInbox';
-import { startActiveModel } from '../../training/startActiveModel';
+import { startActiveModel } from '../../bin/startActiveModel';
 import { testRedis } from '../support/redisServer';
 import { tinyCorpusDir, tinyTestSet, TINY_ROWS } from './support/tinyCorpus';
 
@@ -60,7 +60,7 @@ describe('trainer CLIs: train --publish, model, review (real Redis, real process
   it('npm run train -- --publish trains a versioned model, evaluates it, and the running instance switches to it', async () => {
     const first = model.version;
     const out = path.join(work, 'trained');
-    const { code, out: printed } = await run('training/cli/train.ts', ['--corpus', corpusB, '--out', out, '--folds', '0', '--publish'], env);
+    const { code, out: printed } = await run('bin/cli/train.ts', ['--corpus', corpusB, '--out', out, '--folds', '0', '--publish'], env);
     assert.equal(code, 0, printed);
     assert.match(printed, /in-scope accuracy 100\.0 % against out-of-scope recall 100\.0 %/);
     assert.match(printed, /published/);
@@ -73,10 +73,10 @@ describe('trainer CLIs: train --publish, model, review (real Redis, real process
     assert.equal(model.version, metadata.modelVersion);
     assert.equal((await model.recognizer.recognize('howdy partner')).intent, 'greeting');
 
-    const list = await run('training/cli/model.ts', ['list'], env);
+    const list = await run('bin/cli/model.ts', ['list'], env);
     assert.equal(list.code, 0, list.out);
     assert.match(list.out, new RegExp(`\\* ${metadata.modelVersion}`));
-    const back = await run('training/cli/model.ts', ['rollback', first], env);
+    const back = await run('bin/cli/model.ts', ['rollback', first], env);
     assert.equal(back.code, 0, back.out);
     while (model.version !== first && Date.now() < end + 15_000) await new Promise((r) => setTimeout(r, 50));
     assert.equal(model.version, first);
@@ -85,7 +85,7 @@ describe('trainer CLIs: train --publish, model, review (real Redis, real process
   it('npm run train -- --publish refuses a worse model with the reasons and exits 1', async () => {
     const bad = tinyCorpusDir({}, ['greeting']);
     try {
-      const { code, out } = await run('training/cli/train.ts', ['--corpus', bad, '--out', path.join(work, 'bad'), '--folds', '0', '--publish'], env);
+      const { code, out } = await run('bin/cli/train.ts', ['--corpus', bad, '--out', path.join(work, 'bad'), '--folds', '0', '--publish'], env);
       assert.equal(code, 1, out);
       assert.match(out, /quality gate refused/);
       assert.match(out, /F1 of greeting drops from 1\.000 to 0\.000/);
@@ -101,13 +101,13 @@ describe('trainer CLIs: train --publish, model, review (real Redis, real process
       const a = await inbox.add({ conversationId: 'c', text: 'yo whats good', reason: 'fallback', intent: 'none', score: 0.1, ranking: [], decision: 'fallback', at: new Date().toISOString() });
       await inbox.add({ conversationId: 'c', text: 'fix my car', reason: 'fallback', intent: 'none', score: 0.1, ranking: [], decision: 'fallback', at: new Date().toISOString() });
       await inbox.resolve(a.id, { status: 'accepted', intent: 'greeting', by: 'tara', at: new Date() });
-      const list = await run('training/cli/review.ts', ['list'], env);
+      const list = await run('bin/cli/review.ts', ['list'], env);
       assert.equal(list.code, 0, list.out);
       assert.match(list.out, /fix my car/);
       assert.match(list.out, /1 of 1/);
-      const exported = await run('training/cli/review.ts', ['export'], env);
+      const exported = await run('bin/cli/review.ts', ['export'], env);
       assert.equal(exported.out.trim(), 'text\tintent\nyo whats good\tgreeting');
-      const memory = await run('training/cli/review.ts', ['list'], { ...env, STORE: 'memory' });
+      const memory = await run('bin/cli/review.ts', ['list'], { ...env, STORE: 'memory' });
       assert.equal(memory.code, 1);
       assert.match(memory.out, /needs STORE=redis/);
     } finally {

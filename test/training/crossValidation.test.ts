@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { DEFAULT_THRESHOLDS } from '../../bot/routing/thresholds';
+import { DEFAULT_THRESHOLDS } from '../../nlu/thresholds';
 import { loadCorpus } from '../../training/corpus';
 import { assignFolds, crossValidate } from '../../training/crossValidation';
 import { tinyCorpusDir } from './support/tinyCorpus';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { NlpjsRecognizer } from '../../bot/nlu/nlpjsRecognizer';
-import type { Thresholds } from '../../bot/routing/thresholds';
+import { NlpjsRecognizer } from '../../nlu/nlpjsRecognizer';
+import type { Thresholds } from '../../nlu/thresholds';
 import { loadCorpus } from '../../training/corpus';
 import { evaluatePredictions, predictAll, predictedLabel, shiftThresholds } from '../../training/evaluate';
 import { renderEvaluationHtml } from '../../training/evaluationReportHtml';
@@ -129,7 +129,7 @@ describe('train → evaluate on a small corpus with known answers', function () 
       const test = path.join(corpusDir, 'rows.tsv');
       const { writeFileSync } = await import('node:fs');
       writeFileSync(test, `text\tintent\n${TINY_ROWS.map((r) => r.join('\t')).join('\n')}\n`);
-      const stdout = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'training/cli/evaluate.ts', '--model', model, '--test', test, '--json', path.join(out, 'm.json'), '--html', path.join(out, 'r.html')], {
+      const stdout = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'bin/cli/evaluate.ts', '--model', model, '--test', test, '--json', path.join(out, 'm.json'), '--html', path.join(out, 'r.html')], {
         cwd: path.join(__dirname, '../..'),
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],

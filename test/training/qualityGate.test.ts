@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Scorecard } from '../../bot/nlu/modelRegistry';
+import type { Scorecard } from '../../nlu/models/modelRegistry';
 import { qualityGate } from '../../training/qualityGate';
 
 const card = (inScopeAccuracy: number, perIntentF1: Record<string, number>, testSetHash = 'h'): Scorecard => ({ testSetHash, testRows: 100, inScopeAccuracy, oosRecall: 0.9, oosPrecision: 0.9, macroF1: 0.9, perIntentF1 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readModelFiles } from '../../bot/nlu/modelFiles';
+import { readModelFiles } from '../../nlu/models/modelFiles';
 import { trainVersion } from '../../training/trainVersion';
 import { signIn, startTrainerServer, type TrainerServer } from './support/trainerServer';
 import { tinyCorpusDir } from './support/tinyCorpus';

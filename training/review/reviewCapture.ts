@@ -1,7 +1,7 @@
 import type { BotEventMap, BotEvents } from '../../bot/botEvents';
 import type { HandoffEventMap, HandoffEvents } from '../../bot/handoff/handoffEvents';
-import type { Recognizer } from '../../bot/nlu/recognizer';
-import { answerThreshold, type Thresholds } from '../../bot/routing/thresholds';
+import type { Recognizer } from '../../nlu/recognizer';
+import { answerThreshold, type Thresholds } from '../../nlu/thresholds';
 import type { Logger } from '../../platform/logger';
 import { maskText } from '../../platform/mask';
 import type { RateLimit, RateLimiter } from '../../platform/store/rateLimiter';

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { NONE_INTENT } from '../../bot/nlu/intents';
+import { NONE_INTENT } from '../../nlu/intents';
 import { conflict } from '../../platform/errors';
 import { CorpusError, loadCorpus, parseNlpjsCorpus } from '../corpus';
 

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { HandoffHub } from '../../bot/handoff/handoffHub';
 import { OUTCOMES, type HandoffConversation } from '../../bot/handoff/handoffRecords';
 import type { AgentIdentity } from '../../bot/handoff/handoffStore';
-import { IN_SCOPE_INTENTS, NONE_INTENT } from '../../bot/nlu/intents';
+import { IN_SCOPE_INTENTS, NONE_INTENT } from '../../nlu/intents';
 import { resource } from '../../platform/http/resource';
 import { parseInput } from '../../platform/http/validate';
-import { requireUser } from '../auth/auth';
-import type { SessionStore } from '../auth/sessionStore';
+import { requireUser } from '../../platform/auth/auth';
+import type { SessionStore } from '../../platform/auth/sessionStore';
 import type { CannedResponse } from './cannedResponses';
 
 /** Intents an agent may label a chat with (what the customer really wanted). */

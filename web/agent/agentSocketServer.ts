@@ -5,8 +5,8 @@ import type { HandoffBus, HubNotice } from '../../bot/handoff/handoffBus';
 import type { HandoffHub } from '../../bot/handoff/handoffHub';
 import type { AgentIdentity } from '../../bot/handoff/handoffStore';
 import type { Logger } from '../../platform/logger';
-import { sessionIdOf } from '../auth/sessionCookie';
-import type { SessionStore } from '../auth/sessionStore';
+import { sessionIdOf } from '../../platform/auth/sessionCookie';
+import type { SessionStore } from '../../platform/auth/sessionStore';
 import { PRESENCE_TTL_MS } from './agentApi';
 
 export const AGENT_SOCKET_PATH = '/agent/ws';

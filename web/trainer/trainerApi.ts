@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { ActiveModel } from '../../bot/nlu/activeModel';
-import type { ModelBus } from '../../bot/nlu/modelBus';
-import type { ModelRegistry } from '../../bot/nlu/modelRegistry';
-import { NONE_INTENT } from '../../bot/nlu/intents';
+import type { ActiveModel } from '../../nlu/models/activeModel';
+import type { ModelBus } from '../../nlu/models/modelBus';
+import type { ModelRegistry } from '../../nlu/models/modelRegistry';
+import { NONE_INTENT } from '../../nlu/intents';
 import { notFound, unprocessable } from '../../platform/errors';
 import { resource } from '../../platform/http/resource';
 import { parseInput } from '../../platform/http/validate';
@@ -13,9 +13,9 @@ import type { GatePolicy } from '../../training/qualityGate';
 import type { ReviewInbox } from '../../training/review/reviewInbox';
 import { reviewQuerySchema } from '../../training/review/reviewItem';
 import type { ReviewedCorpus } from '../../training/review/reviewedCorpus';
-import { requireUser } from '../auth/auth';
-import type { SessionStore } from '../auth/sessionStore';
-import type { TrainingJobs } from './trainingJobs';
+import { requireUser } from '../../platform/auth/auth';
+import type { SessionStore } from '../../platform/auth/sessionStore';
+import type { TrainingJobs } from '../../training/trainingJobs';
 
 export interface TrainerApiOptions {
   sessions: SessionStore;

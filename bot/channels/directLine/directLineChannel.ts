@@ -6,16 +6,16 @@ import { badRequest, forbidden, notFound } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logger';
 import { maskSecretAnswer, maskText } from '../../../platform/mask';
 import { InProcessAdapter, type TurnBot } from '../../adapter/inProcessAdapter';
-import type { ConversationSink } from '../../adapter/conversationSink';
 import { stampIdentity, type CustomerIdentity } from '../../identity';
 import { isSecretPrompt } from '../../secretPrompt';
-import { seqOfActivityId, type ActivityLog, type ChatAccount, type ChatActivity, type ConversationInfo, type NewChatActivity } from '../activityLog';
+import { type ActivityLog, type ChatAccount, type ChatActivity, type ConversationInfo, type NewChatActivity } from '../activityLog';
 import { DirectLineStreamServer } from './directLineStream';
 import { DirectLineTokens, type ChatClaims } from './directLineTokens';
 import { isDroppedClientEvent, parseInboundActivity } from './inboundActivity';
 import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
 import type { RateLimit, RateLimiter } from '../../../platform/store/rateLimiter';
 import { wireActivity } from './wireActivity';
+import { directLineSink } from './directLineSink';
 
 export const CHANNEL_ID = 'directline';
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -104,7 +104,7 @@ export class DirectLineChannel {
     const limiter = options.rateLimiter ?? ((limit: RateLimit) => new MemoryRateLimiter(limit));
     this.messageLimiter = limiter({ capacity: options.limits.messagesPerSecond, windowMs: 1000, what: 'messages in this conversation' });
     this.conversationLimiter = limiter({ capacity: options.limits.conversationsPerMinute, windowMs: 60_000, what: 'new conversations from your address' });
-    this.adapter = new InProcessAdapter({ bot: options.bot, sink: this.sink(), logger: options.logger, typingDelayMs: options.typingDelayMs });
+    this.adapter = new InProcessAdapter({ bot: options.bot, sink: directLineSink({ channelId: CHANNEL_ID, bot: this.bot, log: this.log, conversation: (id) => this.conversation(id) }), logger: options.logger, typingDelayMs: options.typingDelayMs });
     this.stream = new DirectLineStreamServer({ log: options.log, tokens: this.tokens, logger: options.logger, keepAliveMs: (options.keepAliveSeconds ?? 20) * 1000 });
   }
 
@@ -326,46 +326,6 @@ export class DirectLineChannel {
 
   private userAccount(claims: ChatClaims): ChatAccount {
     return { id: claims.userId, ...(claims.name ? { name: claims.name } : {}), role: 'user' };
-  }
-
-  /** The bot's side: what botbuilder sends lands in the log as a `role: 'bot'` activity. */
-  private sink(): ConversationSink {
-    return {
-      send: async (conversationId, activity, options = {}) => {
-        if (options.replacesId !== undefined) {
-          const seq = seqOfActivityId(conversationId, options.replacesId);
-          const info = await this.conversation(conversationId);
-          if (seq === undefined || seq > info.lastSeq) throw notFound('There is no such activity in this conversation.');
-        }
-        // Handoff events are runtime signals between the bot and the hub: the packet is for agents, not the customer's client.
-        if (activity.type === 'event' && typeof activity.name === 'string' && activity.name.startsWith('handoff.')) return { id: `${conversationId}|internal-${randomUUID()}` };
-        const from = (activity.from ?? {}) as Partial<ChatAccount>;
-        const channelData = activity.channelData && typeof activity.channelData === 'object' ? { ...(activity.channelData as Record<string, unknown>) } : undefined;
-        if (channelData) delete channelData['webchat:sequence-id'];
-        const { id: _id, timestamp: _ts, serviceUrl: _s, callerId: _c, deliveryMode: _d, ...rest } = activity;
-        const out: NewChatActivity = {
-          ...rest,
-          type: typeof activity.type === 'string' ? activity.type : 'message',
-          channelId: CHANNEL_ID,
-          from: {
-            id: typeof from.id === 'string' && from.id ? from.id : this.bot.id,
-            ...(typeof from.name === 'string' && from.name ? { name: from.name } : this.bot.name ? { name: this.bot.name } : {}),
-            role: 'bot',
-          },
-          conversation: { id: conversationId },
-          ...(channelData ? { channelData } : {}),
-        };
-        if (!channelData) delete out.channelData;
-        // A proactive turn replies to a synthetic continuation activity no client ever saw; Web Chat would wait for it.
-        if (typeof out.replyToId === 'string' && seqOfActivityId(conversationId, out.replyToId) === undefined) delete out.replyToId;
-        const entry = await this.log.append(conversationId, out, options);
-        return { id: entry.activity.id };
-      },
-      members: async (conversationId) => {
-        const { meta } = await this.conversation(conversationId);
-        return [{ id: meta.userId, ...(meta.name ? { name: meta.name } : {}), role: 'user' }, this.bot];
-      },
-    };
   }
 }
 

@@ -1,5 +1,5 @@
 import { NEEDS_ATTENTION, type Order, type Tracking } from '../../../contracts/shipping';
-import type { Recognition } from '../../../bot/nlu/recognizer';
+import type { Recognition } from '../../../nlu/recognizer';
 import { addDays } from '../../../platform/dates';
 import type { SkillServices } from '../../shared/skillServices';
 import { slots } from '../../shared/slots';

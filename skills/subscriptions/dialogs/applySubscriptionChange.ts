@@ -5,7 +5,7 @@ import { isoDay } from '../../../platform/dates';
 import { newOperationId, operationKey } from '../../../bot/dialogs/operationKey';
 import { askConsent, consentPrompt, type ConsentAnswer } from '../../../bot/dialogs/prompts';
 import { nothingChanged } from '../../../bot/dialogs/nothingChanged';
-import type { Recognition } from '../../../bot/nlu/recognizer';
+import type { Recognition } from '../../../nlu/recognizer';
 import { say, typing } from '../../../bot/turn/say';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { handleApiError } from '../../shared/handleApiError';

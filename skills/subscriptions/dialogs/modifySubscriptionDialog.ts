@@ -1,7 +1,7 @@
 import { vals } from '../../../bot/dialogs/stepValues';
 import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ModifySubscriptionRequest } from '../../../contracts/subscriptions';
-import type { Recognition } from '../../../bot/nlu/recognizer';
+import type { Recognition } from '../../../nlu/recognizer';
 import { checkedTextPrompt, choicePrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import { say } from '../../../bot/turn/say';

@@ -2,7 +2,7 @@ import { vals } from '../../../bot/dialogs/stepValues';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkedTextPrompt, choicePrompt } from '../../../bot/dialogs/prompts';
 import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import type { Recognition } from '../../../bot/nlu/recognizer';
+import type { Recognition } from '../../../nlu/recognizer';
 import { say } from '../../../bot/turn/say';
 import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { addDays, isoDay } from '../../../platform/dates';

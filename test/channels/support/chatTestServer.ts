@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { TurnBot } from '../../../bot/adapter/inProcessAdapter';
 import type { ActivityLog } from '../../../bot/channels/activityLog';
 import type { DemoCustomer } from '../../../bot/channels/chatApiRouter';
-import { createChatServer, type ChatServer } from '../../../bot/channels/chatServer';
+import { createChatChannel } from '../../../bin/createChatChannel';
+import { createServerApp, type ServerApp } from '../../../bin/createServerApp';
+import { openStores } from '../../../bin/stores';
 import { MemoryActivityLog } from '../../../bot/channels/memoryActivityLog';
-import { loadConfig, type Config } from '../../../platform/config';
+import { loadConfig, type Config } from '../../../bin/config';
 import { silentLogger } from '../../../platform/logger';
 import { TestBot } from './testBot';
 
@@ -18,7 +20,7 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
 export interface RunningChatServer {
   url: string;
   config: Config;
-  chat: ChatServer;
+  chat: ServerApp;
   server: http.Server;
   activityLog: ActivityLog;
   close(): Promise<void>;
@@ -30,14 +32,11 @@ export async function startChatServer(
 ): Promise<RunningChatServer> {
   const config = loadConfig({}, { NODE_ENV: 'test', DIRECTLINE_CONVERSATIONS_PER_MINUTE: '1000', ...opts.env } as Partial<Record<keyof Config, string>>);
   const activityLog = opts.activityLog ?? new MemoryActivityLog({ retentionSeconds: 3600, maxActivities: 1000 });
-  const chat = createChatServer({
-    config,
-    logger: silentLogger(),
-    bot: opts.bot ?? new TestBot(),
-    activityLog,
-    listCustomers: opts.listCustomers ?? (async () => DEMO_CUSTOMERS),
-    redis: opts.redis,
-  });
+  // With a connection given, the rate limits are shared through Redis like every instance's.
+  const stores = openStores(config, { redis: opts.redis });
+  const logger = silentLogger();
+  const channel = createChatChannel({ config, logger, bot: opts.bot ?? new TestBot(), activityLog, rateLimiter: opts.redis ? stores.rateLimiter : undefined });
+  const chat = createServerApp({ config, logger, channel, listCustomers: opts.listCustomers ?? (async () => DEMO_CUSTOMERS) });
   const server = http.createServer(chat.app);
   chat.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

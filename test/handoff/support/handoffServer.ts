@@ -8,23 +8,22 @@ import type { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { buildBot } from '../../../bin/buildBot';
 import type { ActivityLog } from '../../../bot/channels/activityLog';
-import { createChatServer, type ChatServer } from '../../../bot/channels/chatServer';
-import { createActivityLog } from '../../../bot/channels/createActivityLog';
+import { createChatChannel } from '../../../bin/createChatChannel';
+import { createServerApp, type ServerApp } from '../../../bin/createServerApp';
+import { openStores } from '../../../bin/stores';
 import { HandoffEvents, type HandoffEventMap } from '../../../bot/handoff/handoffEvents';
 import type { PawBot } from '../../../bot/PawBot';
-import { RedisStorage } from '../../../bot/state/redisStorage';
-import { loadConfig, type Config } from '../../../platform/config';
+import { loadConfig, type Config } from '../../../bin/config';
 import { CustomersClient } from '../../../skills/customers/customersClient';
 import { silentLogger } from '../../../platform/logger';
 import { connectRedis } from '../../../platform/redis';
 import type { DocStore } from '../../../platform/store/docStore';
 import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
-import { RedisDocStore } from '../../../platform/store/redisDocStore';
-import { createHandoffHub, type HandoffFeature } from '../../../web/agent/createHandoffHub';
-import { authRouter } from '../../../web/auth/auth';
-import { hashPassword } from '../../../web/auth/passwords';
-import { SessionStore } from '../../../web/auth/sessionStore';
-import { loadUsers, type User } from '../../../web/auth/users';
+import { createHandoffHub, type HandoffFeature } from '../../../bin/createHandoffHub';
+import { authRouter } from '../../../platform/auth/auth';
+import { hashPassword } from '../../../platform/auth/passwords';
+import { SessionStore } from '../../../platform/auth/sessionStore';
+import { loadUsers, type User } from '../../../platform/auth/users';
 import { connect, type Client, type Seen } from '../../channels/support/directLineClient';
 import { hostToken } from '../../channels/support/chatTestServer';
 import { startTestSandbox, type TestSandbox } from '../../support/sandboxServer';
@@ -34,7 +33,7 @@ import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
 export interface HandoffServer {
   url: string;
   config: Config;
-  chat: ChatServer;
+  chat: ServerApp;
   handoff: HandoffFeature;
   bot: PawBot;
   server: http.Server;
@@ -59,7 +58,7 @@ let extraUsers: Promise<User[]> | undefined;
 /** The demo users, plus `trent` (a trainer who is not an agent, for 403s) and `casey` (an agent taking one chat at a time). */
 export function testUsers(): Promise<User[]> {
   extraUsers ??= Promise.all([hashPassword('trent-demo-password'), hashPassword('casey-demo-password')]).then(([trent, casey]) => [
-    ...loadUsers(path.join(__dirname, '../../../web/auth/demoUsers.json')),
+    ...loadUsers(path.join(__dirname, '../../../platform/auth/demoUsers.json')),
     { username: 'trent', displayName: 'Trent (Trainer)', roles: ['trainer'], passwordHash: trent, capacity: 3 },
     { username: 'casey', displayName: 'Casey (Support)', roles: ['agent'], passwordHash: casey, capacity: 1 },
   ]);
@@ -71,7 +70,7 @@ export async function deployment(store: 'memory' | 'redis', redisUrl?: string): 
   const sandbox = await startTestSandbox();
   const users = await testUsers();
   if (store === 'redis') return { sandbox, users, redis: { url: redisUrl!, prefix: `t${randomUUID().slice(0, 8)}:` }, close: () => sandbox.close() };
-  const activityLog = createActivityLog(loadConfig({}, { NODE_ENV: 'test' }), silentLogger());
+  const activityLog = openStores(loadConfig({}, { NODE_ENV: 'test' })).activityLog;
   return {
     sandbox,
     users,
@@ -97,17 +96,19 @@ export async function startHandoffServer(d: Deployment, env: Record<string, stri
   } as Partial<Record<keyof Config, string>>);
   const logger = silentLogger();
   const redis: Redis | undefined = d.redis ? connectRedis(d.redis.url, logger, 'test') : undefined;
+  // Each instance has its own notice bus (in memory: its own, as before); the rest is the deployment's.
+  const stores = openStores(config, { redis, logger });
   const recognizer = await testRecognizer();
   const api = { baseUrl: d.sandbox.url, token: d.sandbox.token, timeoutMs: 2000, retries: 1 };
   const { bot } = buildBot({
     api,
     recognizer,
     thresholds: testThresholds,
-    storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, 3600) : d.memory!.storage,
+    storage: redis ? stores.botState : d.memory!.storage,
     logger,
   });
-  const activityLog = redis ? createActivityLog(config, logger, redis) : d.memory!.activityLog;
-  const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : d.memory!.docs;
+  const activityLog = redis ? stores.activityLog : d.memory!.activityLog;
+  const docs = redis ? stores.docs : d.memory!.docs;
   const sessions = new SessionStore(docs, 3600);
   const auth = authRouter({ users: d.users, sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 });
   const events = new HandoffEvents();
@@ -115,11 +116,12 @@ export async function startHandoffServer(d: Deployment, env: Record<string, stri
   for (const name of ['queued', 'accepted', 'completed', 'cancelled', 'ticket', 'queueLength'] as const) {
     events.on(name, (payload: object) => seen.push({ name, payload: payload as Record<string, unknown> }));
   }
-  const handoff = createHandoffHub({ config, logger, docs, redis, bot, sessions, events });
+  const handoff = createHandoffHub({ config, logger, docs, bus: stores.handoffBus, bot, sessions, events });
   const customers = new CustomersClient(api);
-  const chat = createChatServer({ config, logger, bot, activityLog, typingDelayMs: 0, listCustomers: () => customers.list(), routers: (channel) => [auth, handoff.connect(channel)] });
+  const channel = createChatChannel({ config, logger, bot, activityLog, typingDelayMs: 0 });
+  const chat = createServerApp({ config, logger, channel, listCustomers: () => customers.list(), routers: [auth, handoff.connect(channel)], upgrades: [handoff.handleUpgrade] });
   const server = http.createServer(chat.app);
-  server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
+  chat.attach(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -134,10 +136,8 @@ export async function startHandoffServer(d: Deployment, env: Record<string, stri
       await chat.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      if (redis) {
-        await activityLog.close();
-        redis.disconnect();
-      }
+      await stores.close();
+      redis?.disconnect();
     },
   };
 }

@@ -2,30 +2,26 @@ import { Writable } from 'node:stream';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { MemoryStorage } from 'botbuilder';
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { buildBot } from '../../../bin/buildBot';
-import { Ops } from '../../../bin/buildOps';
-import { createActivityLog } from '../../../bot/channels/createActivityLog';
-import { createChatServer, type ChatServer } from '../../../bot/channels/chatServer';
+import { buildOps, startTelemetry, type Ops } from '../../../bin/buildOps';
+import { createChatChannel } from '../../../bin/createChatChannel';
+import { createServerApp, type ServerApp } from '../../../bin/createServerApp';
+import { openStores } from '../../../bin/stores';
 import type { ActivityLog } from '../../../bot/channels/activityLog';
 import type { HandoffEvents } from '../../../bot/handoff/handoffEvents';
 import type { PawBot } from '../../../bot/PawBot';
-import { RedisStorage } from '../../../bot/state/redisStorage';
 import { currentLogContext } from '../../../ops/logging/logContext';
-import { loadConfig, type Config } from '../../../platform/config';
+import { loadConfig, type Config } from '../../../bin/config';
 import { createLogger } from '../../../platform/logger';
-import { connectRedis } from '../../../platform/redis';
 import type { DocStore } from '../../../platform/store/docStore';
-import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
-import { RedisDocStore } from '../../../platform/store/redisDocStore';
-import { createHandoffHub, type HandoffFeature } from '../../../web/agent/createHandoffHub';
+import { createHandoffHub, type HandoffFeature } from '../../../bin/createHandoffHub';
 import { CustomersClient } from '../../../skills/customers/customersClient';
-import { authRouter } from '../../../web/auth/auth';
-import { SessionStore } from '../../../web/auth/sessionStore';
-import { loadUsers } from '../../../web/auth/users';
+import { authRouter } from '../../../platform/auth/auth';
+import { SessionStore } from '../../../platform/auth/sessionStore';
+import { loadUsers } from '../../../platform/auth/users';
 import { startTestSandbox, type TestSandbox } from '../../support/sandboxServer';
 import { testRecognizer, testThresholds } from '../../support/testRecognizer';
 import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
@@ -38,7 +34,7 @@ export interface RunningOpsServer {
   config: Config;
   ops: Ops;
   bot: PawBot;
-  chat: ChatServer;
+  chat: ServerApp;
   server: http.Server;
   docs: DocStore;
   activityLog: ActivityLog;
@@ -76,51 +72,52 @@ export async function startOpsServer(
     },
   });
   const logger = createLogger({ level: config.LOG_LEVEL, destination, base: { service: 'pawsupport-test' }, mixin: currentLogContext });
-  const redis = config.STORE === 'redis' ? connectRedis(config.REDIS_URL!, logger, 'bot') : undefined;
-  const ops = new Ops({ config, logger, redis, registry: new Registry(), now: opts.now });
-  await ops.start();
+  const stores = openStores(config, { logger, log: (module) => telemetry.log(module) });
+  const redis = stores.redis;
+  const telemetry = await startTelemetry({ config, logger, stores, registry: new Registry() });
 
   const sandbox = opts.sandbox ?? (await startTestSandbox());
   const api = { baseUrl: sandbox.url, token: sandbox.token };
   const recognizer = await testRecognizer();
   const { bot } = buildBot({
-    api: { ...api, timeoutMs: 3000, retries: 1, onCall: ops.onCall },
-    recognizer: ops.timed(recognizer),
+    api: { ...api, timeoutMs: 3000, retries: 1, onCall: telemetry.onCall },
+    recognizer: telemetry.timed(recognizer),
     thresholds: testThresholds,
-    storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, 3600) : new MemoryStorage(),
-    logger: ops.log('bot'),
+    storage: stores.botState,
+    logger: telemetry.log('bot'),
   });
-  const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : new MemoryDocStore();
+  const docs = stores.docs;
   const sessions = new SessionStore(docs, 3600);
-  const users = loadUsers(path.join(__dirname, '../../../web/auth/demoUsers.json'));
+  const users = loadUsers(path.join(__dirname, '../../../platform/auth/demoUsers.json'));
   const auth = authRouter({ users, sessions, rateLimiter: (limit) => new MemoryRateLimiter(limit), secureCookies: false, sessionTtlSeconds: 3600 });
-  const activityLog = createActivityLog(config, ops.log('channel'), redis);
+  const activityLog = stores.activityLog;
   const probe = new CustomersClient({ ...api, timeoutMs: config.READINESS_TIMEOUT_MS, retries: 0 });
   const checks = [
     { name: 'model', check: async () => recognizer.modelVersion.length > 0 },
-    { name: 'store', check: async () => (await docs.ping()) && (await ops.outcomes.ping()) },
+    { name: 'store', check: async () => (await docs.ping()) && (await stores.outcomes.ping()) },
     { name: 'apis', check: async () => (await probe.list(), true) },
   ];
   // The real hub (queue, agent console) when asked for; otherwise tests emit hub events themselves.
-  const handoff = opts.withHub ? createHandoffHub({ config, logger: ops.log('handoff'), docs, redis, bot, sessions, ...(opts.handoffEvents ? { events: opts.handoffEvents } : {}) }) : undefined;
-  const chat = createChatServer({
+  const handoff = opts.withHub ? createHandoffHub({ config, logger: telemetry.log('handoff'), docs, bus: stores.handoffBus, bot, sessions, ...(opts.handoffEvents ? { events: opts.handoffEvents } : {}) }) : undefined;
+  const channel = createChatChannel({ config, logger: telemetry.log('channel'), bot, activityLog, typingDelayMs: 0 });
+  // The hub's middleware goes on the channel before the ops turn middleware, as in bin/server.ts.
+  const handoffRouter = handoff?.connect(channel);
+  const ops = buildOps({ config, telemetry, bot, channel, sessions, checks, modelVersion: recognizer.modelVersion, handoffEvents: handoff?.events ?? opts.handoffEvents, handoffHub: handoff?.hub, activityLog, now: opts.now });
+  const chat = createServerApp({
     config,
-    logger: ops.log('channel'),
-    bot,
-    activityLog,
-    typingDelayMs: 0,
+    logger: telemetry.log('channel'),
+    channel,
     front: ops.front,
-    routers: (channel) => [
+    upgrades: handoff ? [handoff.handleUpgrade] : [],
+    routers: [
       auth,
-      ...(handoff ? [handoff.connect(channel)] : []),
-      ...ops.attach({ bot, channel, sessions, checks, modelVersion: recognizer.modelVersion, handoffEvents: handoff?.events ?? opts.handoffEvents, handoffHub: handoff?.hub, activityLog }),
+      ...(handoffRouter ? [handoffRouter] : []),
+      ...ops.routers,
       ...(opts.routers ?? []),
     ],
   });
   const server = http.createServer(chat.app);
-  // The agent console's socket first, as bin/server.ts does.
-  if (handoff) server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
-  else chat.attach(server);
+  chat.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -149,10 +146,9 @@ export async function startOpsServer(
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await ops.close();
-      await activityLog.close();
       await docs.close();
+      await stores.close();
       if (!opts.sandbox) await sandbox.close();
-      redis?.disconnect();
     },
   };
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mulberry32 } from '../../../bot/nlu/seededShuffle';
+import { mulberry32 } from '../../../nlu/seededShuffle';
 import type { ProductProcess } from '../../support/productProcess';
 import { demoChat, postActivity, repliesTo, show, signIn, sleep, waitForHistory, type ChatSession, type Staff } from '../support/attackClient';
 import { Attack } from '../support/attackTally';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { mulberry32 } from '../../../bot/nlu/seededShuffle';
+import { mulberry32 } from '../../../nlu/seededShuffle';
 import { chatHeaders, hostChat, raw, say, show, upgrade } from '../support/attackClient';
 import { attackContext, baseOf, credentials, pathOf, type AttackContext } from '../support/attackContext';
 import { Attack } from '../support/attackTally';

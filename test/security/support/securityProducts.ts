@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hashPassword } from '../../../web/auth/passwords';
+import { hashPassword } from '../../../platform/auth/passwords';
 import { startProduct, type ProductProcess } from '../../support/productProcess';
 
 /** A staff account of a product the suite started, with its password. */
@@ -26,7 +26,7 @@ export const DEMO_STAFF: ProductionEnv['staff'] = {
   ada: { username: 'ada', password: 'ada-demo-password', roles: ['admin', 'trainer', 'agent'] },
 };
 
-/** The demo values production must refuse (`.env.example`, platform/config.ts). */
+/** The demo values production must refuse (`.env.example`, bin/config.ts). */
 export const DEMO_VALUES = {
   SANDBOX_TOKEN: 'sandbox-demo-token-change-me',
   CARRIER_SECRETS: 'ups:ups-demo-webhook-secret,fedex:fedex-demo-webhook-secret,usps:usps-demo-webhook-secret',

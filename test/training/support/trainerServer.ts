@@ -5,23 +5,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { buildBot } from '../../../bin/buildBot';
-import type { ActiveModel } from '../../../bot/nlu/activeModel';
-import { MemoryModelBus } from '../../../bot/nlu/memoryModelBus';
-import { ModelRegistry } from '../../../bot/nlu/modelRegistry';
+import type { ActiveModel } from '../../../nlu/models/activeModel';
+import type { ModelRegistry } from '../../../nlu/models/modelRegistry';
 import { IDENTITY_KEY } from '../../../bot/identity';
 import { HandoffEvents } from '../../../bot/handoff/handoffEvents';
 import type { PawBot } from '../../../bot/PawBot';
-import { loadConfig } from '../../../platform/config';
+import { loadConfig } from '../../../bin/config';
 import { createHttpApp } from '../../../platform/http/createHttpApp';
 import { finishHttpApp } from '../../../platform/http/finishHttpApp';
 import { silentLogger } from '../../../platform/logger';
-import { MemoryDocStore } from '../../../platform/store/memoryDocStore';
-import { startActiveModel } from '../../../training/startActiveModel';
-import { authRouter } from '../../../web/auth/auth';
+import { startActiveModel } from '../../../bin/startActiveModel';
+import { openStores } from '../../../bin/stores';
+import { authRouter } from '../../../platform/auth/auth';
 import { chatPageRouter } from '../../../web/chat/chatPage';
-import { SessionStore } from '../../../web/auth/sessionStore';
-import { loadUsers } from '../../../web/auth/users';
-import { createTrainer, type TrainerFeature } from '../../../web/trainer/createTrainer';
+import { SessionStore } from '../../../platform/auth/sessionStore';
+import { loadUsers } from '../../../platform/auth/users';
+import { createTrainer, type TrainerFeature } from '../../../bin/createTrainer';
 import { startTestSandbox, type TestSandbox } from '../../support/sandboxServer';
 import { tinyCorpusDir, tinyTestSet, TINY_ROWS } from './tinyCorpus';
 import { MemoryRateLimiter } from '../../../platform/store/memoryRateLimiter';
@@ -52,19 +51,19 @@ export async function startTrainerServer(): Promise<TrainerServer> {
   const work = mkdtempSync(path.join(tmpdir(), 'paw-trainer-'));
   const config = loadConfig({}, { REVIEW_CORPUS_FILE: path.join(corpusDir, 'reviewed.json') });
   const logger = silentLogger();
-  const docs = new MemoryDocStore();
-  const registry = new ModelRegistry(docs);
-  const bus = new MemoryModelBus();
+  const stores = openStores(config);
+  const { docs, registry, modelBus: bus } = stores;
   const model = await startActiveModel({ registry, bus, logger, modelDir: path.join(work, 'model'), intentsDir: corpusDir, testSet, syncIntervalMs: 0 });
   const sandbox: TestSandbox = await startTestSandbox();
   const { bot } = buildBot({ api: { baseUrl: sandbox.url, token: sandbox.token, timeoutMs: 2000, retries: 0 }, recognizer: model.recognizer, thresholds: () => model.thresholds(), storage: new MemoryStorage(), logger });
   const sessions = new SessionStore(docs, 3600);
-  const users = loadUsers(path.join(ROOT, 'web/auth/demoUsers.json'));
+  const users = loadUsers(path.join(ROOT, 'platform/auth/demoUsers.json'));
   const handoffEvents = new HandoffEvents();
   const trainer = createTrainer({
     config,
     logger,
     docs,
+    inbox: stores.reviewInbox,
     rateLimiter: (limit) => new MemoryRateLimiter(limit),
     sessions,
     registry,
@@ -103,6 +102,7 @@ export async function startTrainerServer(): Promise<TrainerServer> {
     close: async () => {
       await trainer.close();
       await model.close();
+      await stores.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await sandbox.close();
