@@ -40,22 +40,22 @@ export type ThresholdsOverride = z.infer<typeof thresholdsOverrideSchema>;
 
 /**
  * Used when a model carries no calibrated thresholds: the calibration of the bundled corpus
- * (`npm run train`, seed 42). Scores are confidences (NLP.js share × raw activation, see
- * `nlpjsRecognizer.ts`), so they run lower than NLP.js's raw 0…1 shares: 0.15 is not lax.
+ * (`npm run train`, seed 42). Scores are the blend of the n-gram head's probability and NLP.js's
+ * confidence (see `nlpjsRecognizer.ts`).
  */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  answer: 0.15,
+  answer: 0.25,
   perIntent: {
-    'subscription.pause': 0.25,
-    'subscription.resume': 0.25,
-    'subscription.skip': 0.25,
-    'subscription.cancel': 0.25,
-    'subscription.modify': 0.25,
-    'giftcard.redeem': 0.25,
-    'rewards.redeem': 0.25,
+    'subscription.pause': 0.4,
+    'subscription.resume': 0.4,
+    'subscription.skip': 0.4,
+    'subscription.cancel': 0.4,
+    'subscription.modify': 0.4,
+    'giftcard.redeem': 0.4,
+    'rewards.redeem': 0.4,
   },
-  clarifyFloor: 0.05,
-  margin: 0.25,
+  clarifyFloor: 0.1,
+  margin: 0.1,
 };
 
 /** The score an intent needs to be acted on without asking. */
