@@ -7,7 +7,7 @@ import { extractEntities } from './extractEntities';
 import { blendScores } from '../../nlu/head/blendScores';
 import { readModelBundle, writeModelBundle } from '../../nlu/head/modelBundle';
 import { NgramHead } from '../../nlu/head/ngramHead';
-import { FEATURE_PIPELINE_VERSION, nlpjsTokens } from './featureNlu';
+import { FEATURE_PIPELINE_VERSION, nlpjsTokens, type NlpjsTokens } from './featureNlu';
 import { NONE_INTENT } from './intents';
 import { modelMetadataSchema, type ModelMetadata } from './modelMetadata';
 import type { IntentScore, Recognition, RecognizeOptions, Recognizer } from './recognizer';
@@ -81,7 +81,7 @@ export class NlpjsRecognizer implements Recognizer {
     }
     let head: NgramHead | null = null;
     if (settings.head) {
-      const tokenised: { tokens: Awaited<ReturnType<typeof nlpjsTokens>>; intent: string }[] = [];
+      const tokenised: { tokens: NlpjsTokens; intent: string }[] = [];
       for (const ex of examples) tokenised.push({ tokens: await nlpjsTokens(nlp.container, clip(ex.text), settings.features), intent: ex.intent });
       head = NgramHead.train(tokenised, settings.head, seed);
     }
