@@ -1,6 +1,7 @@
 import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
+import { DEFAULT_HEAD_SETTINGS, type HeadSettings } from './head/headSettings';
 import { DEFAULT_FEATURES, FEATURE_NLU_CLASS, FeatureNlu, type FeatureSettings } from './featureNlu';
 
 /** Settings of NLP.js's neural network (one perceptron per intent, trained by SGD). */
@@ -26,6 +27,8 @@ export interface NlpjsSettings {
   useNoneFeature: boolean;
   /** NLP.js's spell check: an unknown feature within edit distance 1 of a known one counts as it ("cancle" → "cancel"). */
   spellCheck: boolean;
+  /** The n-gram head beside the network (`nlu/head/`); absent = NLP.js's network alone. */
+  head?: HeadSettings;
 }
 
 /**
@@ -37,6 +40,7 @@ export const DEFAULT_NLPJS_SETTINGS: NlpjsSettings = {
   network: { iterations: 40, learningRate: 0.6, momentum: 0.5, errorThresh: 0.00005, deltaErrorThresh: 0.000001 },
   useNoneFeature: true,
   spellCheck: true,
+  head: DEFAULT_HEAD_SETTINGS,
 };
 
 /**

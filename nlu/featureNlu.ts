@@ -1,3 +1,4 @@
+import type { NlpjsContainer } from '@nlpjs/core';
 import { NluNeural, type NluPrepareInput } from '@nlpjs/nlu';
 
 /** How an utterance becomes the input of NLP.js's neural network. */
@@ -22,7 +23,8 @@ export const FEATURE_NLU_CLASS = 'FeatureNlu';
  * Bump whenever the featurisation code changes meaning: saved models record it, and
  * `loadOrTrain` retrains a model made by another version instead of serving it.
  */
-export const FEATURE_PIPELINE_VERSION = 2;
+// 3: model.nlp became a bundle of NLP.js's network and the n-gram head (nlu/head/modelBundle.ts).
+export const FEATURE_PIPELINE_VERSION = 3;
 const MEMO_LIMIT = 20_000;
 
 /**
@@ -68,22 +70,7 @@ export class FeatureNlu extends NluNeural {
   }
 
   private async featurise(text: string, f: FeatureSettings): Promise<Record<string, number>> {
-    const c = this.container;
-    const settings = this.settings;
-    let squeezed = f.squeezeRepeats ? text.replace(/(\p{L})\1{2,}/gu, '$1') : text;
-    // A grouped card number ("1234 5678 9012 3456") is one thing, not four numbers.
-    if (f.digitShapes) squeezed = squeezed.replace(CARD_LIKE, (m) => m.replace(/[ -]/g, ''));
-    let io: { locale: string; text: string; tokens?: string[]; settings: Record<string, unknown> } = { locale: 'en', text: squeezed, settings };
-    io = c.get('normalize').run(io);
-    io = await c.get('tokenize').run(io);
-    const raw = (io.tokens ?? []).slice();
-    io = await c.get('stem').run(io);
-    let stems = (io.tokens ?? []) as string[];
-    if (f.digitShapes) {
-      // The stemmer maps token to stem one for one; shapes are read from the unstemmed token.
-      const unstemmed = stems.length === raw.length ? raw : stems;
-      stems = stems.map((s, i) => digitShape(unstemmed[i]!) ?? s);
-    }
+    const { stems } = await nlpjsTokens(this.container, text, f, this.settings);
     const out: Record<string, number> = {};
     for (const s of stems) out[s] = 1;
     if (stems.length > 0) {
@@ -105,6 +92,36 @@ export class FeatureNlu extends NluNeural {
 export const DEFAULT_FEATURES: FeatureSettings = { bigrams: true, boundaries: true, l2Norm: 2, squeezeRepeats: true, digitShapes: true };
 
 const CARD_LIKE = /(?<![\d-])\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}(?![\d-])/g;
+
+/** A message as NLP.js reads it: normalised tokens (digit shapes applied) and their stems, one for one. */
+export interface NlpjsTokens {
+  tokens: string[];
+  stems: string[];
+}
+
+/**
+ * NLP.js's English normaliser, tokeniser and stemmer over `text`, with the repeat squeezing and
+ * digit shapes of `f`: what the network's features are built from, and what the n-gram head reads.
+ */
+export async function nlpjsTokens(c: NlpjsContainer, text: string, f: FeatureSettings, settings: Record<string, unknown> = {}): Promise<NlpjsTokens> {
+  let squeezed = f.squeezeRepeats ? text.replace(/(\p{L})\1{2,}/gu, '$1') : text;
+  // A grouped card number ("1234 5678 9012 3456") is one thing, not four numbers.
+  if (f.digitShapes) squeezed = squeezed.replace(CARD_LIKE, (m) => m.replace(/[ -]/g, ''));
+  let io: { locale: string; text: string; tokens?: string[]; settings: Record<string, unknown> } = { locale: 'en', text: squeezed, settings };
+  io = c.get('normalize').run(io);
+  io = await c.get('tokenize').run(io);
+  let tokens = (io.tokens ?? []).slice();
+  io = await c.get('stem').run(io);
+  let stems = (io.tokens ?? []) as string[];
+  // The stemmer maps token to stem one for one; shapes are read from the unstemmed token.
+  const aligned = stems.length === tokens.length;
+  if (f.digitShapes) {
+    const unstemmed = aligned ? tokens : stems;
+    stems = stems.map((s, i) => digitShape(unstemmed[i]!) ?? s);
+    tokens = tokens.map((t) => digitShape(t) ?? t);
+  }
+  return { tokens: aligned ? tokens : stems, stems };
+}
 
 function digitShape(token: string): string | undefined {
   if (!/\d/.test(token)) return undefined;

@@ -50,6 +50,7 @@ declare module '@nlpjs/nlp' {
   export class Nlp {
     constructor(settings?: Record<string, unknown>, container?: unknown);
     settings: Record<string, any>;
+    container: import('@nlpjs/core').NlpjsContainer;
     nluManager: {
       settings: Record<string, any>;
       domainManagers: Record<string, { settings: Record<string, any>; domains: Record<string, any> }>;

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { Nlp, NlpjsClassification } from '@nlpjs/nlp';
 import { createNlp, DEFAULT_NLPJS_SETTINGS, effectiveNlpSettings, type NlpjsSettings } from './createNlp';
 import { extractEntities } from './extractEntities';
-import { FEATURE_PIPELINE_VERSION } from './featureNlu';
+import { blendScores } from './head/blendScores';
+import { readModelBundle, writeModelBundle } from './head/modelBundle';
+import { NgramHead } from './head/ngramHead';
+import { FEATURE_PIPELINE_VERSION, nlpjsTokens, type NlpjsTokens } from './featureNlu';
 import { NONE_INTENT } from './intents';
 import { modelMetadataSchema, type ModelMetadata } from './models/modelMetadata';
 import type { IntentScore, Recognition, RecognizeOptions, Recognizer } from './recognizer';
@@ -38,13 +41,18 @@ const MAX_TEXT = 1000;
 const RANKING_SIZE = 5;
 
 /**
- * The {@link Recognizer} backed by NLP.js: intent from a {@link FeatureNlu} neural network,
- * entities from patterns and Microsoft Recognizers-Text. Models are saved to and loaded from a
- * directory (`model.nlp` + `metadata.json`).
+ * The {@link Recognizer} built on NLP.js: intent from the n-gram head (`nlu/head/`, TF-IDF +
+ * logistic regression over NLP.js's tokens and stems) blended with NLP.js's {@link FeatureNlu}
+ * neural network as `settings.head` says (either may be left out), entities from patterns and
+ * Microsoft Recognizers-Text. Models are saved to and loaded from a directory (`model.nlp`, a
+ * bundle of both classifiers, + `metadata.json`).
  */
 export class NlpjsRecognizer implements Recognizer {
   private constructor(
     private readonly nlp: Nlp,
+    /** Null when the head routes alone (no network trained). */
+    private readonly network: Nlp | null,
+    private readonly head: NgramHead | null,
     private readonly model: string,
     readonly metadata: ModelMetadata,
     private readonly clock: () => Date,
@@ -66,10 +74,19 @@ export class NlpjsRecognizer implements Recognizer {
     const clock = options.clock ?? (() => new Date());
     const started = performance.now();
     const nlp = createNlp(settings);
-    for (const ex of seededShuffle(examples, seed)) nlp.addDocument('en', ex.text, ex.intent === NONE_INTENT ? NLPJS_NONE : ex.intent);
-    await nlp.train();
+    const withNetwork = !settings.head || settings.head.nlpjsWeight > 0;
+    if (withNetwork) {
+      for (const ex of seededShuffle(examples, seed)) nlp.addDocument('en', ex.text, ex.intent === NONE_INTENT ? NLPJS_NONE : ex.intent);
+      await nlp.train();
+    }
+    let head: NgramHead | null = null;
+    if (settings.head) {
+      const tokenised: { tokens: NlpjsTokens; intent: string }[] = [];
+      for (const ex of examples) tokenised.push({ tokens: await nlpjsTokens(nlp.container, clip(ex.text), settings.features), intent: ex.intent });
+      head = NgramHead.train(tokenised, settings.head, seed);
+    }
     const trainingMs = Math.round(performance.now() - started);
-    const model = nlp.export(true);
+    const model = writeModelBundle({ nlpjs: withNetwork ? nlp.export(true) : null, head: head?.toJSON() ?? null });
     const modelHash = sha256(model);
     const trainedAt = new Date();
     const metadata: ModelMetadata = {
@@ -83,7 +100,7 @@ export class NlpjsRecognizer implements Recognizer {
       intents: [...new Set(examples.map((e) => e.intent))].sort(),
       trainingMs,
     };
-    return new NlpjsRecognizer(nlp, model, metadata, clock);
+    return new NlpjsRecognizer(nlp, withNetwork ? nlp : null, head, model, metadata, clock);
   }
 
   /** Loads `model.nlp` and `metadata.json` from `dir`. */
@@ -91,9 +108,14 @@ export class NlpjsRecognizer implements Recognizer {
     const metadata = modelMetadataSchema.parse(JSON.parse(await readFile(join(dir, METADATA_FILE), 'utf8')));
     const model = await readFile(join(dir, MODEL_FILE), 'utf8');
     if (sha256(model) !== metadata.modelHash) throw new Error(`${join(dir, MODEL_FILE)} does not match its metadata (hash differs): retrain`);
-    const nlp = createNlp(metadata.settings);
-    nlp.import(model);
-    return new NlpjsRecognizer(nlp, model, metadata, options.clock ?? (() => new Date()));
+    const bundle = readModelBundle(model, join(dir, MODEL_FILE));
+    const settings = metadata.settings;
+    if (!bundle.nlpjs && !bundle.head) throw new Error(`${join(dir, MODEL_FILE)} holds no classifier: retrain`);
+    if (bundle.head && !settings.head) throw new Error(`${join(dir, METADATA_FILE)} lacks the n-gram head's settings: retrain`);
+    const nlp = createNlp(settings);
+    if (bundle.nlpjs) nlp.import(bundle.nlpjs);
+    const head = bundle.head && settings.head ? NgramHead.fromJSON(bundle.head, settings.head) : null;
+    return new NlpjsRecognizer(nlp, bundle.nlpjs ? nlp : null, head, model, metadata, options.clock ?? (() => new Date()));
   }
 
   /** Writes the model and its metadata (plus `extra`: corpus hash, thresholds…) to `dir`. */
@@ -108,9 +130,19 @@ export class NlpjsRecognizer implements Recognizer {
   }
 
   async classify(text: string): Promise<Classification> {
-    const clean = text.trim().slice(0, MAX_TEXT);
+    const clean = clip(text);
     if (!clean) return { intent: NONE_INTENT, score: 1, ranking: [{ intent: NONE_INTENT, score: 1 }] };
-    const out = await this.nlp.classify('en', clean);
+    const network = this.network ? await this.classifyNetwork(clean) : undefined;
+    if (!this.head) return { ...network!, ranking: network!.ranking.slice(0, RANKING_SIZE) };
+    const probabilities = this.head.classify(await nlpjsTokens(this.nlp.container, clean, this.metadata.settings.features));
+    const w = network ? this.metadata.settings.head!.nlpjsWeight : 0;
+    const ranking = blendScores(probabilities, network?.ranking ?? [], w).map((r) => ({ intent: r.intent, score: round4(r.score) }));
+    return { intent: ranking[0]!.intent, score: ranking[0]!.score, ranking: ranking.slice(0, RANKING_SIZE) };
+  }
+
+  /** NLP.js's network alone, every intent it scores. */
+  private async classifyNetwork(clean: string): Promise<Classification> {
+    const out = await this.network!.classify('en', clean);
     const name = (i: string) => (i === NLPJS_NONE ? NONE_INTENT : i);
     const intent = name(out.intent);
     const ranking = out.classifications
@@ -121,7 +153,7 @@ export class NlpjsRecognizer implements Recognizer {
     // NLP.js says None when nothing fires or the top two tie: show that at the head of the ranking.
     if (ranking[0]?.intent !== intent) ranking.unshift({ intent, score });
     const unique = ranking.filter((r, i) => ranking.findIndex((x) => x.intent === r.intent) === i);
-    return { intent, score, ranking: unique.slice(0, RANKING_SIZE) };
+    return { intent, score, ranking: unique };
   }
 
   async recognize(text: string, options: RecognizeOptions = {}): Promise<Recognition> {
@@ -148,6 +180,9 @@ function confidence(c: NlpjsClassification & { raw?: number }): number {
   const raw = c.raw === undefined ? 1 : Math.min(1, Math.max(0, c.raw));
   return Math.round(c.score * raw * 10_000) / 10_000;
 }
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const clip = (text: string) => text.trim().slice(0, MAX_TEXT);
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 

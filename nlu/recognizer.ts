@@ -80,8 +80,9 @@ export interface Recognition {
   /** Best intent; `'none'` when out of scope. */
   intent: string;
   /**
-   * Confidence in `intent`, 0…1: NLP.js's normalised share times the network's raw activation
-   * (NLP.js's share alone is often 1.0 even when wrong). Route with `decide()`, not a fixed cut.
+   * Confidence in `intent`, 0…1: the n-gram head's probability blended with NLP.js's confidence
+   * (its normalised share times the network's raw activation; the share alone is often 1.0 even
+   * when wrong), see `nlpjsRecognizer.ts`. Route with `decide()`, not a fixed cut.
    */
   score: number;
   /** Up to 5 intents with their confidences, best first. */

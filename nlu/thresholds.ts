@@ -41,15 +41,15 @@ export type ThresholdsOverride = z.infer<typeof thresholdsOverrideSchema>;
 
 /**
  * Used when a model carries no calibrated thresholds: the calibration of the bundled corpus
- * (`npm run train`, seed 42). Scores are confidences (NLP.js share × raw activation, see
- * `nlpjsRecognizer.ts`), so they run lower than NLP.js's raw 0…1 shares: 0.15 is not lax.
+ * (`npm run train`, seed 42). Scores are the blend of the n-gram head's probability and NLP.js's
+ * confidence (see `nlpjsRecognizer.ts`).
  */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  answer: 0.15,
+  answer: 0.25,
   // Account changes (the catalog's `changesAccount`) are stricter.
-  perIntent: Object.fromEntries(ACCOUNT_CHANGING_INTENTS.map((intent) => [intent, 0.25])),
-  clarifyFloor: 0.05,
-  margin: 0.25,
+  perIntent: Object.fromEntries(ACCOUNT_CHANGING_INTENTS.map((intent) => [intent, 0.4])),
+  clarifyFloor: 0.1,
+  margin: 0.1,
 };
 
 /** The score an intent needs to be acted on without asking. */

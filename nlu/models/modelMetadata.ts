@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headSettingsSchema } from '../head/headSettings';
 import { thresholdsSchema } from '../thresholds';
 
 const featureSettingsSchema = z.object({
@@ -20,6 +21,7 @@ export const nlpjsSettingsSchema = z.object({
   }),
   useNoneFeature: z.boolean(),
   spellCheck: z.boolean(),
+  head: headSettingsSchema.optional(),
 });
 
 /** `metadata.json` beside a saved model: what it is, how it was trained, how to route with it. */
