@@ -7,7 +7,7 @@ import { RedisStorage } from '../bot/state/redisStorage';
 import { ConfigError, internalApi, loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { connectRedis } from '../platform/redis';
-import { startSandbox } from '../sandbox/startSandbox';
+import { startSandbox, type RunningSandbox } from '../sandbox/startSandbox';
 import { CustomersClient } from '../skills/customers/customersClient';
 import { startActiveModel } from '../training/startActiveModel';
 import { ModelRegistry } from '../bot/nlu/modelRegistry';
@@ -26,6 +26,7 @@ import { createHandoffHub } from '../web/agent/createHandoffHub';
 import { currentLogContext } from '../ops/logging/logContext';
 import { loadKnowledgeBase } from '../skills/knowledge/knowledgeBase';
 import { buildBot } from './buildBot';
+import { createProactive } from './buildProactive';
 import { Ops } from './buildOps';
 
 const ROOT = path.join(__dirname, '..');
@@ -44,8 +45,10 @@ async function main() {
   const closers: (() => Promise<unknown>)[] = [];
 
   const api = internalApi(config);
+  let shipmentEvents: RunningSandbox['shipmentEvents'] | undefined;
   if (api.embedded) {
     const sandbox = await startSandbox(config, ops.log('sandbox'));
+    shipmentEvents = sandbox.shipmentEvents;
     const sandboxServer = createServer(sandbox.app);
     await listen(sandboxServer, config.SANDBOX_PORT, config.HOST);
     logger.info({ url: api.baseUrl }, 'sandbox APIs listening (OpenAPI at /openapi.json)');
@@ -142,6 +145,11 @@ async function main() {
     ],
   });
 
+  // Shipping updates and renewal reminders in the customers' chats (one instance sends each).
+  const proactive = createProactive({ config, logger: ops.log('proactive'), docs, redis, shipmentEvents });
+  proactive.connect(chat.channel, handoff.hub);
+  await proactive.start();
+
   const server = createServer(chat.app);
   server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
   await listen(server, config.PORT, config.HOST);
@@ -160,6 +168,7 @@ async function main() {
     // (polling clients fetch their replies) until the running turns finish; then the streams
     // close with a reconnect hint (1012) and the listener closes.
     await ops.drain();
+    await proactive.close();
     await chat.close(Math.max(0, config.SHUTDOWN_GRACE_MS - 1000));
     await handoff.close();
     await trainer.close();

@@ -23,6 +23,9 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
+/** The Redis key of the shipping event stream (the bot's proactive messages consume it). */
+export const shipmentStreamKey = (redisPrefix: string) => `${redisPrefix}sandbox:events:shipments`;
+
 /** Builds the sandbox from config: store (memory or Redis), event stream, seed data, app. */
 export async function startSandbox(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningSandbox> {
   let redis: Redis | undefined;
@@ -31,7 +34,7 @@ export async function startSandbox(config: Config, logger: Logger, clock: Clock 
   if (config.STORE === 'redis') {
     redis = connectRedis(config.REDIS_URL!, logger, 'sandbox', config.REDIS_COMMAND_TIMEOUT_MS);
     store = new RedisDocStore(redis, `${config.REDIS_PREFIX}sandbox:`);
-    shipmentEvents = new RedisEventStream<ShipmentEvent>(redis, config.REDIS_URL!, `${config.REDIS_PREFIX}sandbox:events:shipments`);
+    shipmentEvents = new RedisEventStream<ShipmentEvent>(redis, config.REDIS_URL!, shipmentStreamKey(config.REDIS_PREFIX));
   } else {
     store = new MemoryDocStore();
     shipmentEvents = new MemoryEventStream<ShipmentEvent>();
