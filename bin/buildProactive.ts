@@ -1,6 +1,13 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import type { Router } from 'express';
 import type { Redis } from 'ioredis';
+import type { Skill } from '../bot/dialogs/skill';
+import { notificationSettingsRouter } from '../bot/proactive/notificationSettingsRouter';
+import { RenewalReminders } from '../bot/proactive/renewalReminders';
+import { notificationsSkill } from '../skills/notifications/notificationsSkill';
+import type { ApiClientOptions } from '../skills/shared/apiClient';
+import { SubscriptionsClient } from '../skills/subscriptions/subscriptionsClient';
 import type { ShipmentEvent } from '../contracts/shipping';
 import type { DirectLineChannel } from '../bot/channels/directLine/directLineChannel';
 import type { HandoffHub } from '../bot/handoff/handoffHub';
@@ -19,7 +26,7 @@ import type { StreamGroup } from '../platform/store/streamGroup';
 import { shipmentStreamKey } from '../sandbox/startSandbox';
 
 export interface ProactiveDeps {
-  config: Pick<Config, 'REDIS_PREFIX' | 'DIRECTLINE_RETENTION_SECONDS' | 'PROACTIVE_CLAIM_SECONDS'>;
+  config: Pick<Config, 'REDIS_PREFIX' | 'DIRECTLINE_RETENTION_SECONDS' | 'PROACTIVE_CLAIM_SECONDS' | 'REMINDER_DAYS_BEFORE' | 'REMINDER_SWEEP_SECONDS' | 'CHAT_API_SECRET'>;
   logger: Logger;
   /** Ledger, customers' conversations and settings (Redis when the instances share it). */
   docs: DocStore;
@@ -29,23 +36,34 @@ export interface ProactiveDeps {
   shipmentStreamKey?: string;
   /** Without Redis: the in-process shipping event stream (the embedded sandbox's). */
   shipmentEvents?: EventStream<ShipmentEvent>;
+  /** The internal APIs (the subscriptions API lists upcoming deliveries). */
+  api: ApiClientOptions;
   /** This instance's consumer name (default host, pid and a random part). */
   consumer?: string;
   now?: () => Date;
 }
 
 export interface Proactive {
+  /** The notification settings skill for `buildBot` ("stop sending me delivery updates", [Keep it]). */
+  skill: Skill;
+  /** `GET|PATCH /api/chat/customers/{id}/notifications` for the shop's account page. */
+  router: Router;
+  reminders: RenewalReminders;
   preferences: NotificationPreferences;
   conversations: CustomerConversations;
   sender: ProactiveSender;
   /** Hooks into the channel (which conversation a customer's chat opens) and the handoff hub (agents see the messages). */
   connect(channel: DirectLineChannel, hub?: HandoffHub): void;
-  /** Starts consuming shipping events. */
+  /** Starts consuming shipping events and sweeping for due reminders. */
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Proactive messages, assembled: shipping updates from the event stream into customers' chats. */
+/**
+ * Proactive messages, assembled: shipping updates from the event stream and renewal reminders
+ * into customers' chats, the customers' settings (chat skill and API). Build it before the bot
+ * (its skill), connect it to the channel, then start it.
+ */
 export function createProactive(deps: ProactiveDeps): Proactive {
   const { config, logger } = deps;
   const now = deps.now ?? (() => new Date());
@@ -75,9 +93,21 @@ export function createProactive(deps: ProactiveDeps): Proactive {
     ? new RedisStreamGroup<ShipmentEvent>(deps.redis, deps.shipmentStreamKey ?? shipmentStreamKey(config.REDIS_PREFIX), { group: 'proactive', claimIdleMs })
     : deps.shipmentEvents && new MemoryStreamGroup(deps.shipmentEvents, { group: 'proactive', claimIdleMs });
   const notifier = group && new ShipmentNotifier({ group, consumer: deps.consumer ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`, sender, logger, now });
+  const subscriptions = new SubscriptionsClient(deps.api);
+  const reminders = new RenewalReminders({
+    upcoming: (from, to) => subscriptions.upcoming(from, to),
+    sender,
+    daysBefore: config.REMINDER_DAYS_BEFORE,
+    intervalMs: config.REMINDER_SWEEP_SECONDS * 1000,
+    logger,
+    now,
+  });
   const stopListening: (() => void)[] = [];
 
   return {
+    skill: notificationsSkill(preferences),
+    router: notificationSettingsRouter(preferences, config.CHAT_API_SECRET),
+    reminders,
     preferences,
     conversations,
     sender,
@@ -101,9 +131,11 @@ export function createProactive(deps: ProactiveDeps): Proactive {
     start: async () => {
       if (!notifier) logger.warn('no shipping event stream in this process: shipping updates are off (use STORE=redis with external APIs)');
       await notifier?.start();
+      reminders.start();
     },
     close: async () => {
       for (const stop of stopListening.splice(0)) stop();
+      await reminders.stop();
       await notifier?.close();
     },
   };

@@ -78,7 +78,10 @@ async function main() {
   model.onSwitch((version) => ops.metrics.setModelVersion(version));
 
   const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES, onCall: ops.onCall };
+  // Shipping updates and renewal reminders in the customers' chats (one instance sends each).
+  const proactive = createProactive({ config, logger: ops.log('proactive'), docs, redis, shipmentEvents, api: apiOptions });
   const { bot } = buildBot({
+    skills: [proactive.skill],
     api: apiOptions,
     recognizer: ops.timed(model.recognizer),
     thresholds: () => model.thresholds(),
@@ -140,13 +143,12 @@ async function main() {
     routers: (channel) => [
       auth,
       handoff.connect(channel),
+      proactive.router,
       ...trainer.routers,
       ...ops.attach({ bot, channel, sessions, checks, modelVersion: model.version, handoffEvents: handoff.events, handoffHub: handoff.hub, activityLog }),
     ],
   });
 
-  // Shipping updates and renewal reminders in the customers' chats (one instance sends each).
-  const proactive = createProactive({ config, logger: ops.log('proactive'), docs, redis, shipmentEvents });
   proactive.connect(chat.channel, handoff.hub);
   await proactive.start();
 

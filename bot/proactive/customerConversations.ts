@@ -31,6 +31,19 @@ export class CustomerConversations {
     await this.write(customerId, () => ({ conversationId, unseen: false }));
   }
 
+  /**
+   * Makes `conversationId` the latest only if the latest is still `expected` (undefined: none),
+   * so two instances creating one for the same customer agree on one. @returns the latest now
+   */
+  async replaceIf(customerId: string, expected: string | undefined, conversationId: string): Promise<string> {
+    const k = key(customerId);
+    return this.docs.transact([k], (read) => {
+      const cur = read<CustomerConversation>(k)?.value;
+      if (cur && cur.conversationId !== expected) return { result: cur.conversationId };
+      return { writes: [{ key: k, value: { conversationId, unseen: false } satisfies CustomerConversation, ttlSeconds: this.ttlSeconds }], result: conversationId };
+    });
+  }
+
   /** A proactive message went into `conversationId`. */
   async noticeSent(customerId: string, conversationId: string): Promise<void> {
     await this.write(customerId, () => ({ conversationId, unseen: true }));

@@ -113,8 +113,10 @@ export class ProactiveSender {
     const info = latest ? await this.o.channel.log.getConversation(latest.conversationId) : undefined;
     if (info) return { conversationId: info.meta.conversationId, lastSeq: info.lastSeq };
     const claims = await this.o.channel.createConversation({ customerId });
-    await this.o.conversations.opened(customerId, claims.conversationId);
-    return { conversationId: claims.conversationId, lastSeq: 0 };
+    // Another notice for this customer may have made one meanwhile: all of them go to one.
+    const agreed = await this.o.conversations.replaceIf(customerId, latest?.conversationId, claims.conversationId);
+    if (agreed === claims.conversationId) return { conversationId: agreed, lastSeq: 0 };
+    return { conversationId: agreed, lastSeq: (await this.o.channel.log.getConversation(agreed))?.lastSeq ?? 0 };
   }
 
   private async alreadyLogged(conversationId: string, afterSeq: number, key: string): Promise<boolean> {

@@ -73,7 +73,7 @@ export interface OpenedConversation {
 export interface ConversationPicker {
   /** An existing conversation of the customer to open instead of a new one, if any. */
   pick(customerId: string): Promise<string | undefined>;
-  /** A new conversation of the customer was created. */
+  /** The customer opened a chat in a new conversation. */
   opened(customerId: string, conversationId: string): Promise<void>;
 }
 
@@ -130,7 +130,11 @@ export class DirectLineChannel {
   }
 
   async openConversation(identity: CustomerIdentity): Promise<OpenedConversation> {
-    const claims = (await this.pickedConversation(identity)) ?? (await this.createConversation(identity));
+    let claims = await this.pickedConversation(identity);
+    if (!claims) {
+      claims = await this.createConversation(identity);
+      if (claims.customerId) await this.picker?.opened(claims.customerId, claims.conversationId);
+    }
     const { token, expiresIn } = await this.tokens.issue(claims);
     return { conversationId: claims.conversationId, token, expires_in: expiresIn };
   }
@@ -154,7 +158,6 @@ export class DirectLineChannel {
       createdAt: new Date().toISOString(),
     });
     if (!created) throw new Error('conversation id collision');
-    if (claims.customerId) await this.picker?.opened(claims.customerId, claims.conversationId);
     return claims;
   }
 

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
+import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { buildBot } from '../../../bin/buildBot';
@@ -11,6 +12,7 @@ import type { ActivityLog } from '../../../bot/channels/activityLog';
 import { createChatServer, type ChatServer } from '../../../bot/channels/chatServer';
 import { createActivityLog } from '../../../bot/channels/createActivityLog';
 import { HandoffEvents, type HandoffEventMap } from '../../../bot/handoff/handoffEvents';
+import type { Skill } from '../../../bot/dialogs/skill';
 import type { PawBot } from '../../../bot/PawBot';
 import { RedisStorage } from '../../../bot/state/redisStorage';
 import { loadConfig, type Config } from '../../../platform/config';
@@ -87,7 +89,7 @@ export async function deployment(store: 'memory' | 'redis', redisUrl?: string): 
  * One server instance wired like `bin/server.ts` (real bot and recognizer, real sandbox, web
  * chat channel, staff sign-in, handoff hub and console) on 127.0.0.1, port 0.
  */
-export async function startHandoffServer(d: Deployment, env: Record<string, string> = {}): Promise<HandoffServer> {
+export async function startHandoffServer(d: Deployment, env: Record<string, string> = {}, extra: { skills?: Skill[]; routers?: RequestHandler[] } = {}): Promise<HandoffServer> {
   const config = loadConfig({}, {
     NODE_ENV: 'test',
     DIRECTLINE_CONVERSATIONS_PER_MINUTE: '10000',
@@ -105,6 +107,7 @@ export async function startHandoffServer(d: Deployment, env: Record<string, stri
     thresholds: testThresholds,
     storage: redis ? new RedisStorage(redis, `${config.REDIS_PREFIX}botstate:`, 3600) : d.memory!.storage,
     logger,
+    ...(extra.skills ? { skills: extra.skills } : {}),
   });
   const activityLog = redis ? createActivityLog(config, logger, redis) : d.memory!.activityLog;
   const docs = redis ? new RedisDocStore(redis, `${config.REDIS_PREFIX}app:`) : d.memory!.docs;
@@ -117,7 +120,7 @@ export async function startHandoffServer(d: Deployment, env: Record<string, stri
   }
   const handoff = createHandoffHub({ config, logger, docs, redis, bot, sessions, events });
   const customers = new CustomersClient(api);
-  const chat = createChatServer({ config, logger, bot, activityLog, typingDelayMs: 0, listCustomers: () => customers.list(), routers: (channel) => [auth, handoff.connect(channel)] });
+  const chat = createChatServer({ config, logger, bot, activityLog, typingDelayMs: 0, listCustomers: () => customers.list(), routers: (channel) => [auth, handoff.connect(channel), ...(extra.routers ?? [])] });
   const server = http.createServer(chat.app);
   server.on('upgrade', (req, socket, head) => void (handoff.handleUpgrade(req, socket, head) || chat.handleUpgrade(req, socket, head)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -44,21 +44,33 @@ export interface ProactiveInstance extends HandoffServer {
   notices(conversationId: string): Promise<ChatActivity[]>;
 }
 
-/** One server instance (as `bin/server.ts` wires it) with proactive messages started. */
-export async function startProactiveInstance(d: Deployment, opts: { consumer?: string; now?: () => Date; env?: Record<string, string> } = {}): Promise<ProactiveInstance> {
-  const srv = await startHandoffServer(d, { PROACTIVE_CLAIM_SECONDS: '1', ...opts.env });
+/** One server instance (as `bin/server.ts` wires it) with proactive messages started (reminders only when `reminderDays` is given). */
+export async function startProactiveInstance(
+  d: Deployment,
+  opts: { consumer?: string; now?: () => Date; reminderDays?: number; env?: Record<string, string> } = {},
+): Promise<ProactiveInstance> {
   const redis: Redis | undefined = d.redis ? connectRedis(d.redis.url, silentLogger(), 'test-proactive') : undefined;
   const docs = redis ? new RedisDocStore(redis, `${d.redis!.prefix}app:`) : d.memory!.docs;
   const stream = d.sandbox.shipmentEvents as EventStream<ShipmentEvent> & { key?: string };
+  const config = {
+    REDIS_PREFIX: d.redis?.prefix ?? 'paw:',
+    DIRECTLINE_RETENTION_SECONDS: 3600,
+    PROACTIVE_CLAIM_SECONDS: 1,
+    REMINDER_DAYS_BEFORE: opts.reminderDays ?? 0,
+    REMINDER_SWEEP_SECONDS: 3600,
+    CHAT_API_SECRET: loadConfig({}, { NODE_ENV: 'test' }).CHAT_API_SECRET,
+  };
   const proactive = createProactive({
-    config: srv.config,
+    config,
     logger: silentLogger(),
     docs,
     redis,
+    api: { baseUrl: d.sandbox.url, token: d.sandbox.token, timeoutMs: 5000, retries: 1 },
     ...(redis ? { shipmentStreamKey: stream.key } : { shipmentEvents: stream }),
     ...(opts.consumer ? { consumer: opts.consumer } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
+  const srv = await startHandoffServer(d, { ...opts.env }, { skills: [proactive.skill], routers: [proactive.router] });
   proactive.connect(srv.chat.channel, srv.handoff.hub);
   await proactive.start();
   const log = srv.chat.channel.log;
