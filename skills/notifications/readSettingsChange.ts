@@ -1,7 +1,7 @@
 import type { NotificationSettingsPatch } from '../../bot/proactive/notificationPreferences';
 
 const OFF = /\b(?:stop|no more|don'?t|do not|never|turn(?:ing)? off|switch off|disable|unsubscribe|opt(?:ing)? out|mute|quit|enough)\b/i;
-const ON = /\b(?:start|turn(?:ing)? on|switch on|enable|resume|send me|i want|i'?d like|keep sending|again)\b/i;
+const ON = /\b(?:back on|start|turn(?:ing)? on|switch on|enable|resume|send me|i want|i'?d like|keep sending|again)\b/i;
 const SHIPPING = /\b(?:deliver(?:y|ies)|shipping|shipment|tracking|packages?|parcels?|orders?|carrier)\b/i;
 const REMINDERS = /\b(?:remind(?:er|ers)?|renewals?|autoship|subscriptions?)\b/i;
 const QUIET = /\bquiet hours?\b[^\d]*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:to|-|–|until|and)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?/i;
