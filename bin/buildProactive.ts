@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Skill } from '../bot/dialogs/skill';
 import { notificationSettingsRouter } from '../bot/proactive/notificationSettingsRouter';
 import { RenewalReminders } from '../bot/proactive/renewalReminders';
+import { settingsRequestMiddleware } from '../bot/proactive/settingsRequestMiddleware';
 import { notificationsSkill } from '../skills/notifications/notificationsSkill';
 import type { ApiClientOptions } from '../skills/shared/apiClient';
 import { SubscriptionsClient } from '../skills/subscriptions/subscriptionsClient';
@@ -114,6 +115,7 @@ export function createProactive(deps: ProactiveDeps): Proactive {
     connect: (c, h) => {
       channel = c;
       hub = h;
+      c.use(settingsRequestMiddleware);
       c.pickConversationsWith({
         // A conversation holding a message the customer has not answered is what their next chat opens.
         pick: async (customerId) => {

@@ -39,3 +39,9 @@ export function readSettingsChange(text: string): NotificationSettingsPatch | un
   const both = shipping === reminders;
   return { ...(shipping || both ? { shippingUpdates: on } : {}), ...(reminders || both ? { renewalReminders: on } : {}) };
 }
+
+const TOPIC = /\b(?:(?:delivery|shipping|tracking|order|package)\s+(?:updates?|notifications?|alerts?|messages?)|reminders?|notifications?|quiet hours?)\b/i;
+const SHOW = /\b(?:my\s+)?notification\s+(?:settings|preferences)\b/i;
+
+/** Does a message ask about or change the notification settings ("stop sending me delivery updates", "notification settings")? */
+export const isSettingsRequest = (text: string): boolean => SHOW.test(text) || (TOPIC.test(text) && readSettingsChange(text) !== undefined);

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { quietUntil } from '../../bot/proactive/notificationPreferences';
 import { MemoryDocStore } from '../../platform/store/memoryDocStore';
 import { RedisDocStore } from '../../platform/store/redisDocStore';
-import { readSettingsChange } from '../../skills/notifications/readSettingsChange';
+import { isSettingsRequest, readSettingsChange } from '../../skills/notifications/readSettingsChange';
 import { proactiveStoresContract } from '../contracts/proactiveStores.contract';
 import { testRedis } from '../support/redisServer';
 
@@ -45,4 +45,11 @@ describe('reading a settings change', () => {
     ['notification settings', undefined],
   ];
   for (const [text, want] of cases) it(`"${text}"`, () => assert.deepEqual(readSettingsChange(text), want));
+});
+
+describe('which messages are settings requests', () => {
+  for (const t of ['stop sending me delivery updates', 'no more renewal reminders', 'quiet hours 10pm to 7am', 'my notification settings', 'turn delivery notifications back on'])
+    it(`"${t}" is`, () => assert.equal(isSettingsRequest(t), true));
+  for (const t of ['stop my subscription', 'skip my next delivery', 'where is my order', 'cancel my order', 'pause the cat litter', 'I want to talk to a person'])
+    it(`"${t}" is not`, () => assert.equal(isSettingsRequest(t), false));
 });
