@@ -100,6 +100,7 @@ async function main() {
   const total = RATE * SECONDS;
   const started = performance.now();
   const posts: Promise<void>[] = [];
+  const answers = new Map<string, number>();
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / RATE;
     const wait = due - performance.now();
@@ -114,7 +115,13 @@ async function main() {
     const body = JSON.stringify({ eventId, trackingNumber: o.trackingNumber, status, occurredAt: new Date().toISOString(), description: 'Bench scan', eta: addDays(isoDay(new Date()), 2) });
     sentAt.set(`shipment:${o.carrier}:${eventId}`, performance.now());
     posts.push(
-      fetch(`${sandboxUrl}/v1/carriers/${o.carrier}/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-carrier-signature': signCarrierPayload(config.CARRIER_SECRETS[o.carrier]!, body) }, body }).then((r) => void r.arrayBuffer()),
+      fetch(`${sandboxUrl}/v1/carriers/${o.carrier}/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-carrier-signature': signCarrierPayload(config.CARRIER_SECRETS[o.carrier]!, body) }, body }).then(async (r) => {
+        const ack = (await r.json().catch(() => ({}))) as { statusChanged?: boolean };
+        // Only an event that moved the order is a milestone the customer hears of.
+        if (r.status !== 200 || !ack.statusChanged) sentAt.delete(`shipment:${o.carrier}:${eventId}`);
+        const what = r.status === 200 ? (ack.statusChanged ? 'changed' : 'unchanged') : String(r.status);
+        answers.set(what, (answers.get(what) ?? 0) + 1);
+      }),
     );
   }
   await Promise.all(posts);
@@ -124,7 +131,8 @@ async function main() {
   latencies.sort((a, b) => a - b);
   const ms = (x: number | null | undefined) => `${(x ?? NaN).toFixed(1)} ms`;
   console.log(`store: ${values.redis ? 'redis' : 'memory'}`);
-  console.log(`webhook → screen: ${latencies.length}/${total} events at ${(total / sendSeconds).toFixed(0)}/s over ${orders.length} orders of ${DEMO.length} open chats`);
+  console.log(`webhook → screen: ${total} webhooks at ${(total / sendSeconds).toFixed(0)}/s over ${orders.length} orders of ${DEMO.length} open chats; ${latencies.length} of the ${answers.get('changed') ?? 0} that changed an order's status reached the screen`);
+  console.log(`  sandbox answers: ${[...answers].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  p50 ${ms(percentile(latencies, 50))}  p99 ${ms(percentile(latencies, 99))}  max ${ms(latencies.at(-1))}${sentAt.size ? `  (${sentAt.size} never arrived)` : ''}`);
   for (const ws of sockets) ws.close();
 
