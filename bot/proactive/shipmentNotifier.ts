@@ -44,10 +44,20 @@ export class ShipmentNotifier {
   /** One read (waiting up to `blockMs`) and its entries handled. @returns entries read */
   async pass(blockMs = this.o.blockMs ?? 2000): Promise<number> {
     const entries = await this.o.group.read(this.o.consumer, { count: 50, blockMs });
-    for (const entry of entries) {
-      if (this.stopped) break;
-      await this.handle(entry);
+    // Orders are independent: their events are handled side by side, each order's in stream order.
+    const byOrder = new Map<string, StreamEntry<ShipmentEvent>[]>();
+    for (const e of entries) {
+      const order = String((e.event as Partial<ShipmentEvent> | null)?.orderId ?? '');
+      byOrder.set(order, [...(byOrder.get(order) ?? []), e]);
     }
+    await Promise.all(
+      [...byOrder.values()].map(async (list) => {
+        for (const entry of list) {
+          if (this.stopped) return;
+          await this.handle(entry);
+        }
+      }),
+    );
     return entries.length;
   }
 
