@@ -84,6 +84,8 @@ for (const store of ['memory', 'redis'] as const) {
       assert.equal(conversationId, (await a.proactive.conversations.latest('cus-ava'))!.conversationId, 'the chat opens the conversation holding the message');
       const client = connect(a.url, { token, webSocket: true });
       await client.waitFor((x) => /delayed: weather delay\. The new estimate is Tuesday, December 1/.test(String((x as { text?: string }).text)), 'the delay notice');
+      // The conversation was made without a name; the chat's sign-in names the customer.
+      await client.waitFor((x) => /^Hi Ava!/.test(String((x as { text?: string }).text)), 'the welcome by name');
       client.stop();
     });
 

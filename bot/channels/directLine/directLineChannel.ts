@@ -171,7 +171,9 @@ export class DirectLineChannel {
     const id = identity.customerId ? await this.picker?.pick(identity.customerId) : undefined;
     const meta = id ? (await this.log.getConversation(id))?.meta : undefined;
     if (!meta || meta.customerId !== identity.customerId) return undefined;
-    return { conversationId: meta.conversationId, userId: meta.userId, customerId: meta.customerId, ...(meta.name ? { name: meta.name } : {}) };
+    // A conversation made for a proactive message has no name yet: the shop's sign-in gives it.
+    const name = identity.name ?? meta.name;
+    return { conversationId: meta.conversationId, userId: meta.userId, customerId: meta.customerId, ...(name ? { name } : {}) };
   }
 
   /** Counts one new conversation against the caller's address. @throws AppError 429 */
