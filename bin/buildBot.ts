@@ -1,4 +1,5 @@
 import { ConversationState, type Storage } from 'botbuilder';
+import type { Skill } from '../bot/dialogs/skill';
 import type { Recognizer } from '../nlu/recognizer';
 import { PawBot } from '../bot/PawBot';
 import type { Thresholds } from '../nlu/thresholds';
@@ -32,6 +33,8 @@ export interface BotParts {
   knowledge?: KnowledgeBase;
   /** Where visitors who are not signed in sign in (default: SIGN_IN_URL's default). */
   signInUrl?: string;
+  /** More skills (e.g. the notification settings of `createProactive`). */
+  skills?: Skill[];
 }
 
 /** The bundled answers, read once, for callers that do not pass their own. */
@@ -63,7 +66,7 @@ export function buildBot(parts: BotParts): { bot: PawBot; conversationState: Con
   const bot = new PawBot({
     recognizer,
     thresholds: parts.thresholds,
-    skills: [subscriptionsSkill(services), shippingSkill(services), giftCardsSkill(services), rewardsSkill(services), knowledgeSkill(parts.knowledge ?? defaultKnowledge())],
+    skills: [subscriptionsSkill(services), shippingSkill(services), giftCardsSkill(services), rewardsSkill(services), knowledgeSkill(parts.knowledge ?? defaultKnowledge()), ...(parts.skills ?? [])],
     conversationState,
     logger: parts.logger,
     signInUrl: services.signInUrl,

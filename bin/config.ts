@@ -190,6 +190,14 @@ const configShape = z
     HANDOFF_DEFAULT_HANDLE_SECONDS: positiveInt.default(300),
     /** JSON file of the console's canned responses `{"responses":[{"title","text"}]}`; unset = the built-in ones (web/agent/cannedResponses.json). */
     HANDOFF_CANNED_RESPONSES_FILE: z.string().min(1).optional(),
+
+    // ── proactive messages (shipping updates, renewal reminders) ────────
+    /** A renewal reminder goes out this many days before each autoship delivery (0 = no reminders). */
+    REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(30).default(3),
+    /** How often each instance looks for reminders that are due (one instance sends each). */
+    REMINDER_SWEEP_SECONDS: positiveInt.default(300),
+    /** A shipping event read by an instance that died unacknowledged is taken over by another after this long. */
+    PROACTIVE_CLAIM_SECONDS: positiveInt.default(30),
   });
 
 /** Every variable (its keys are what `.env.example` lists). */

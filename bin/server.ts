@@ -5,7 +5,7 @@ import { createServerApp } from './createServerApp';
 import { openStores } from './stores';
 import { ConfigError, internalApi, loadConfig } from './config';
 import { createLogger } from '../platform/logger';
-import { startSandbox } from './startSandbox';
+import { startSandbox, type RunningSandbox } from './startSandbox';
 import { CustomersClient } from '../skills/customers/customersClient';
 import { startActiveModel } from './startActiveModel';
 import { createTrainer } from './createTrainer';
@@ -16,6 +16,7 @@ import { createHandoffHub } from './createHandoffHub';
 import { currentLogContext } from '../ops/logging/logContext';
 import { loadKnowledgeBase } from '../skills/knowledge/knowledgeBase';
 import { buildBot } from './buildBot';
+import { createProactive } from './buildProactive';
 import { buildOps, startTelemetry } from './buildOps';
 
 const ROOT = path.join(__dirname, '..');
@@ -35,8 +36,10 @@ async function main() {
   const closers: (() => Promise<unknown>)[] = [];
 
   const api = internalApi(config);
+  let shipmentEvents: RunningSandbox['shipmentEvents'] | undefined;
   if (api.embedded) {
     const sandbox = await startSandbox(config, telemetry.log('sandbox'));
+    shipmentEvents = sandbox.shipmentEvents;
     const sandboxServer = createServer(sandbox.app);
     await listen(sandboxServer, config.SANDBOX_PORT, config.HOST);
     logger.info({ url: api.baseUrl }, 'sandbox APIs listening (OpenAPI at /openapi.json)');
@@ -66,7 +69,10 @@ async function main() {
   model.onSwitch((version) => telemetry.metrics.setModelVersion(version));
 
   const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES, onCall: telemetry.onCall };
+  // Shipping updates and renewal reminders in the customers' chats (one instance sends each).
+  const proactive = createProactive({ config, logger: telemetry.log('proactive'), docs, redis: stores.redis, shipmentEvents, api: apiOptions });
   const { bot } = buildBot({
+    skills: [proactive.skill],
     api: apiOptions,
     recognizer: telemetry.timed(model.recognizer),
     thresholds: () => model.thresholds(),
@@ -129,11 +135,15 @@ async function main() {
     routers: [
       auth,
       handoffRouter,
+      proactive.router,
       ...trainer.routers,
       ...ops.routers,
     ],
     upgrades: [handoff.handleUpgrade],
   });
+
+  proactive.connect(channel, handoff.hub);
+  await proactive.start();
 
   const server = createServer(chat.app);
   chat.attach(server);
@@ -153,6 +163,7 @@ async function main() {
     // (polling clients fetch their replies) until the running turns finish; then the streams
     // close with a reconnect hint (1012) and the listener closes.
     await ops.drain();
+    await proactive.close();
     await chat.close(Math.max(0, config.SHUTDOWN_GRACE_MS - 1000));
     await handoff.close();
     await trainer.close();

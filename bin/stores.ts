@@ -147,6 +147,9 @@ export function openStores(config: StoreConfig, options: StoreOptions = {}): Sto
   };
 }
 
+/** The Redis key of the bundled sandbox's shipping event stream (the proactive messages consume it). */
+export const shipmentStreamKey = (redisPrefix: string) => `${redisPrefix}sandbox:events:shipments`;
+
 /** The sandbox's own stores (shop data and shipment events), memory or Redis as `STORE` says. */
 export function openSandboxStores(
   config: Pick<Config, 'STORE' | 'REDIS_URL' | 'REDIS_PREFIX' | 'REDIS_COMMAND_TIMEOUT_MS'>,
@@ -159,7 +162,7 @@ export function openSandboxStores(
   }
   const redis = connectRedis(config.REDIS_URL!, logger, 'sandbox', config.REDIS_COMMAND_TIMEOUT_MS);
   const store = new RedisDocStore(redis, `${config.REDIS_PREFIX}sandbox:`);
-  const shipmentEvents = new RedisEventStream<ShipmentEvent>(redis, config.REDIS_URL!, `${config.REDIS_PREFIX}sandbox:events:shipments`);
+  const shipmentEvents = new RedisEventStream<ShipmentEvent>(redis, config.REDIS_URL!, shipmentStreamKey(config.REDIS_PREFIX));
   return {
     store,
     shipmentEvents,

@@ -119,6 +119,8 @@ export const ShipmentEvent = z
     statusChanged: z.boolean(),
     occurredAt: isoDateTime,
     description: z.string().nullable(),
+    /** Where the carrier scanned it, when it says (absent in events published before it was added). */
+    location: z.string().nullable().optional(),
     /** The order's expected delivery day after this event. */
     eta: isoDate.nullable(),
   })

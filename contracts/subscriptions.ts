@@ -97,3 +97,21 @@ export const CancelSubscriptionRequest = z
   .strict()
   .openapi('CancelSubscriptionRequest');
 export type CancelSubscriptionRequest = z.infer<typeof CancelSubscriptionRequest>;
+
+/** Active subscriptions whose next delivery falls in `[from, to]` (the renewal reminders' look-up), a page at a time. */
+export const UpcomingDeliveriesQuery = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    /** The last subscription id of the previous page. */
+    after: subscriptionId.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+  })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+export type UpcomingDeliveriesQuery = z.infer<typeof UpcomingDeliveriesQuery>;
+
+export const UpcomingDeliveries = z
+  .object({ subscriptions: z.array(Subscription), next: subscriptionId.nullable().openapi({ description: 'pass as `after` for the next page; null on the last' }) })
+  .openapi('UpcomingDeliveries');
+export type UpcomingDeliveries = z.infer<typeof UpcomingDeliveries>;

@@ -14,6 +14,7 @@ import type { SandboxContext } from './sandboxContext';
 import { registerOrderLookupRoute } from './shipping/orderLookupRoute';
 import { registerShippingRoutes } from './shipping/shippingRoutes';
 import { registerSubscriptionRoutes } from './subscriptions/subscriptionRoutes';
+import { registerUpcomingDeliveriesRoute } from './subscriptions/upcomingDeliveriesRoute';
 
 export interface SandboxDeps extends Omit<SandboxContext, 'endpoints'> {
   token: string;
@@ -36,6 +37,7 @@ export function createSandboxApp(deps: SandboxDeps): { app: Express; endpoints: 
   const ctx: SandboxContext = { ...deps, endpoints };
   registerCustomerRoutes(ctx);
   registerSubscriptionRoutes(ctx);
+  registerUpcomingDeliveriesRoute(ctx);
   registerShippingRoutes(ctx);
   registerOrderLookupRoute(ctx);
   registerGiftCardRoutes(ctx);

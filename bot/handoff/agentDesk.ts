@@ -80,6 +80,14 @@ export class AgentDesk {
     return this.addAgentLine(conv, { from: 'agent', text: maskText(text), at: this.c.now().toISOString(), by: agent.displayName });
   }
 
+  /** A message the bot sent on its own (a proactive notice) joins the chat's lines, so the agent sees it too. @returns whether people have the chat */
+  async showToAgent(conversationId: string, text: string): Promise<boolean> {
+    const line: HandoffLine = { from: 'system', text: maskText(text), at: this.c.now().toISOString() };
+    const r = await this.c.store.addLine(conversationId, line, ['waiting', 'active']);
+    if (r?.conv.state === 'active' && r.conv.agent) await this.c.notify({ kind: 'line', conversationId, agent: r.conv.agent, line });
+    return !!r;
+  }
+
   /** An internal note: stored with the conversation, never sent to the customer. @throws AppError 403/404/409 */
   async note(agent: AgentIdentity, conversationId: string, text: string): Promise<HandoffLine> {
     const conv = await this.activeFor(agent, conversationId);

@@ -9,6 +9,7 @@ export const LOG_MODULES = [
   'handoff',
   'nlu',
   'ops',
+  'proactive',
   'sandbox',
   'skills',
   'skills.customers',

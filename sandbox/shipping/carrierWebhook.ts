@@ -51,6 +51,7 @@ export async function receiveCarrierEvent(
       statusChanged: applied.statusChanged,
       occurredAt: applied.event.occurredAt,
       description: applied.event.description,
+      location: applied.event.location,
       eta: applied.order.eta,
     };
     const record: CarrierEventRecord = { orderId: order.id, receivedAt: ctx.clock.now().toISOString(), event, published: false };

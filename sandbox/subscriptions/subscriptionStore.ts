@@ -6,6 +6,8 @@ import { addDays } from '../clock';
 export const subscriptionKey = (id: string) => `subscription:${id}`;
 /** Per-customer index: the ids of the customer's subscriptions, oldest first. */
 export const customerSubscriptionsKey = (customerId: string) => `subscriptions:customer:${customerId}`;
+/** Every subscription id, sorted (the upcoming-deliveries look-up pages through it). */
+export const ALL_SUBSCRIPTIONS_KEY = 'subscriptions:all';
 
 /** The same 404 whether the subscription is missing or belongs to someone else (no enumeration). */
 export const subscriptionNotFound = (customerId: string, id: string) => notFound(`Customer ${customerId} has no subscription ${id}.`);
@@ -48,5 +50,6 @@ export function subscriptionWrites(subs: Subscription[]): DocWrite[] {
   return [
     ...subs.map((s) => ({ key: subscriptionKey(s.id), value: s })),
     ...[...byCustomer].map(([customerId, ids]) => ({ key: customerSubscriptionsKey(customerId), value: ids })),
+    { key: ALL_SUBSCRIPTIONS_KEY, value: subs.map((s) => s.id).sort() },
   ];
 }

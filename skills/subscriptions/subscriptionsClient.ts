@@ -2,6 +2,7 @@ import {
   Subscription,
   SubscriptionList,
   SkipResult,
+  UpcomingDeliveries,
   type CancelSubscriptionRequest,
   type ModifySubscriptionRequest,
   type PauseSubscriptionRequest,
@@ -19,6 +20,7 @@ export interface SubscriptionWriteOptions {
 
 const LIST = '/v1/customers/{customerId}/subscriptions';
 const ITEM = `${LIST}/{subscriptionId}`;
+const UPCOMING = '/v1/subscriptions/upcoming';
 
 /**
  * Typed client of the subscriptions ("autoship") API. Every method returns contract types
@@ -33,6 +35,17 @@ export class SubscriptionsClient extends ApiClient {
   async list(customerId: string): Promise<Subscription[]> {
     const { data } = await this.send({ method: 'GET', route: LIST, path: `/v1/customers/${seg(customerId)}/subscriptions`, schema: SubscriptionList });
     return data.subscriptions;
+  }
+
+  /** Active subscriptions with a delivery in `[from, to]`, every page (the renewal reminders' look-up). */
+  async upcoming(from: string, to: string, pageSize = 500): Promise<Subscription[]> {
+    const out: Subscription[] = [];
+    for (let after: string | null | undefined; after !== null; ) {
+      const { data } = await this.send({ method: 'GET', route: UPCOMING, path: UPCOMING, query: { from, to, limit: pageSize, after }, schema: UpcomingDeliveries });
+      out.push(...data.subscriptions);
+      after = data.next;
+    }
+    return out;
   }
 
   /** One subscription; its `version` is what to pass as `ifMatch`. */

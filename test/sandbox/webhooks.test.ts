@@ -178,6 +178,7 @@ for (const store of ['memory', 'redis'] as const) {
           statusChanged: true,
           occurredAt: e.occurredAt,
           description: 'Out for delivery',
+          location: 'Portland, OR',
           eta: '2026-11-26',
         });
         await deliver(sb, 'ups', e);

@@ -69,6 +69,14 @@ export interface OpenedConversation {
   expires_in: number;
 }
 
+/** Chooses which conversation a customer's chat opens ({@link DirectLineChannel.pickConversationsWith}). */
+export interface ConversationPicker {
+  /** An existing conversation of the customer to open instead of a new one, if any. */
+  pick(customerId: string): Promise<string | undefined>;
+  /** The customer opened a chat in a new conversation. */
+  opened(customerId: string, conversationId: string): Promise<void>;
+}
+
 /** Who a proactive message is from, e.g. a human agent: `{ id: 'agent:17', name: 'Maria' }`. */
 export interface Sender {
   id: string;
@@ -93,6 +101,7 @@ export class DirectLineChannel {
   private readonly turns = new Map<string, Promise<void>>();
   private readonly userListeners = new Set<(e: UserActivityEvent) => void>();
   private readonly publicUrl?: string;
+  private picker?: ConversationPicker;
 
   constructor(options: DirectLineChannelOptions) {
     this.logger = options.logger;
@@ -121,6 +130,20 @@ export class DirectLineChannel {
   }
 
   async openConversation(identity: CustomerIdentity): Promise<OpenedConversation> {
+    let claims = await this.pickedConversation(identity);
+    if (!claims) {
+      claims = await this.createConversation(identity);
+      if (claims.customerId) await this.picker?.opened(claims.customerId, claims.conversationId);
+    }
+    const { token, expiresIn } = await this.tokens.issue(claims);
+    return { conversationId: claims.conversationId, token, expires_in: expiresIn };
+  }
+
+  /**
+   * Creates a conversation for a customer without a token yet: a proactive message can wait in
+   * it until the customer opens the chat (see {@link pickConversationsWith}).
+   */
+  async createConversation(identity: CustomerIdentity): Promise<ChatClaims> {
     const claims: ChatClaims = {
       conversationId: DirectLineTokens.newConversationId(),
       userId: this.tokens.userIdFor(identity.customerId),
@@ -135,8 +158,22 @@ export class DirectLineChannel {
       createdAt: new Date().toISOString(),
     });
     if (!created) throw new Error('conversation id collision');
-    const { token, expiresIn } = await this.tokens.issue(claims);
-    return { conversationId: claims.conversationId, token, expires_in: expiresIn };
+    return claims;
+  }
+
+  /** Lets a feature choose the conversation a customer's next chat opens (where proactive messages wait) and hear of new ones. */
+  pickConversationsWith(picker: ConversationPicker): void {
+    this.picker = picker;
+  }
+
+  /** The existing conversation the picker chose for this customer, if it is still theirs. */
+  private async pickedConversation(identity: CustomerIdentity): Promise<ChatClaims | undefined> {
+    const id = identity.customerId ? await this.picker?.pick(identity.customerId) : undefined;
+    const meta = id ? (await this.log.getConversation(id))?.meta : undefined;
+    if (!meta || meta.customerId !== identity.customerId) return undefined;
+    // A conversation made for a proactive message has no name yet: the shop's sign-in gives it.
+    const name = identity.name ?? meta.name;
+    return { conversationId: meta.conversationId, userId: meta.userId, customerId: meta.customerId, ...(name ? { name } : {}) };
   }
 
   /** Counts one new conversation against the caller's address. @throws AppError 429 */

@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
+import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { buildBot } from '../../../bin/buildBot';
@@ -12,6 +13,7 @@ import { createChatChannel } from '../../../bin/createChatChannel';
 import { createServerApp, type ServerApp } from '../../../bin/createServerApp';
 import { openStores } from '../../../bin/stores';
 import { HandoffEvents, type HandoffEventMap } from '../../../bot/handoff/handoffEvents';
+import type { Skill } from '../../../bot/dialogs/skill';
 import type { PawBot } from '../../../bot/PawBot';
 import { loadConfig, type Config } from '../../../bin/config';
 import { CustomersClient } from '../../../skills/customers/customersClient';
@@ -86,7 +88,7 @@ export async function deployment(store: 'memory' | 'redis', redisUrl?: string): 
  * One server instance wired like `bin/server.ts` (real bot and recognizer, real sandbox, web
  * chat channel, staff sign-in, handoff hub and console) on 127.0.0.1, port 0.
  */
-export async function startHandoffServer(d: Deployment, env: Record<string, string> = {}): Promise<HandoffServer> {
+export async function startHandoffServer(d: Deployment, env: Record<string, string> = {}, extra: { skills?: Skill[]; routers?: RequestHandler[] } = {}): Promise<HandoffServer> {
   const config = loadConfig({}, {
     NODE_ENV: 'test',
     DIRECTLINE_CONVERSATIONS_PER_MINUTE: '10000',
@@ -106,6 +108,7 @@ export async function startHandoffServer(d: Deployment, env: Record<string, stri
     thresholds: testThresholds,
     storage: redis ? stores.botState : d.memory!.storage,
     logger,
+    ...(extra.skills ? { skills: extra.skills } : {}),
   });
   const activityLog = redis ? stores.activityLog : d.memory!.activityLog;
   const docs = redis ? stores.docs : d.memory!.docs;
@@ -119,7 +122,7 @@ export async function startHandoffServer(d: Deployment, env: Record<string, stri
   const handoff = createHandoffHub({ config, logger, docs, bus: stores.handoffBus, bot, sessions, events });
   const customers = new CustomersClient(api);
   const channel = createChatChannel({ config, logger, bot, activityLog, typingDelayMs: 0 });
-  const chat = createServerApp({ config, logger, channel, listCustomers: () => customers.list(), routers: [auth, handoff.connect(channel)], upgrades: [handoff.handleUpgrade] });
+  const chat = createServerApp({ config, logger, channel, listCustomers: () => customers.list(), routers: [auth, handoff.connect(channel), ...(extra.routers ?? [])], upgrades: [handoff.handleUpgrade] });
   const server = http.createServer(chat.app);
   chat.attach(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

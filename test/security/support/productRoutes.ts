@@ -27,6 +27,8 @@ export const SERVER_ROUTES: ProductRoute[] = [
   { method: 'GET', path: '/', access: 'public' },
   { method: 'GET', path: '/chat/assets/:file', access: 'public' },
   { method: 'POST', path: '/api/chat/token', access: 'chatSecret', json: true },
+  { method: 'GET', path: '/api/chat/customers/:customerId/notifications', access: 'chatSecret' },
+  { method: 'PATCH', path: '/api/chat/customers/:customerId/notifications', access: 'chatSecret', json: true },
   { method: 'GET', path: '/api/demo/customers', access: 'demo' },
   { method: 'POST', path: '/api/demo/token', access: 'demo', json: true },
   { method: 'POST', path: DL, access: 'chat', json: true },
