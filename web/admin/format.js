@@ -1,8 +1,5 @@
 // @ts-check
-// How the dashboard writes figures: rates, durations, counts, days. A missing figure is "–".
-
-/** "42.5 %". @param {number | null | undefined} v a share 0–1 */
-export const pct = (v) => (v === null || v === undefined ? '–' : `${(Math.round(v * 1000) / 10).toFixed(1)} %`);
+// How the dashboard writes durations, counts and days (rates: the kit's `pct`). A missing figure is "–".
 
 /** "180 ms", "4.2 s", "3.5 min". @param {number | null | undefined} v */
 export function ms(v) {

@@ -3,7 +3,8 @@
 import { $, el } from '../kit/dom.js';
 import { drawCharts } from './charts.js';
 import { drill } from './conversations.js';
-import { ms, num, pct, stars } from './format.js';
+import { pct } from '../kit/format.js';
+import { ms, num, stars } from './format.js';
 import { periodQuery } from './period.js';
 import { fillList, rows } from './tables.js';
 

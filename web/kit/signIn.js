@@ -93,7 +93,7 @@ export function staffSignIn(o) {
       } catch (err) {
         return show(err instanceof ApiError && err.status === 401 ? undefined : errorText(err));
       }
-      await enter(me);
+      await enter(me).catch((err) => show(errorText(err)));
     },
   };
 }
