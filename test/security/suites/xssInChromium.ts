@@ -69,7 +69,7 @@ export function xssSuite(): void {
       await agent.goto(`${product.url}/agent`);
       await agent.locator('#username').fill(sam.username);
       await agent.locator('#password').fill(sam.password);
-      await agent.locator('#signin-button').click();
+      await agent.locator('#sign-in-button').click();
       await agent.locator('#feed[data-state="live"]').waitFor({ timeout: 30_000 });
 
       await customer.goto(`${product.url}/`);
