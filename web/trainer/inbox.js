@@ -11,6 +11,8 @@ import { when } from '../kit/format.js';
 const labels = /** @type {TrainerPageData} */ (pageData());
 /** @param {string} r */
 const reasonLabel = (r) => labels.reviewReasons[/** @type {keyof TrainerPageData['reviewReasons']} */ (r)] ?? r;
+/** @param {string} r */
+const handoffLabel = (r) => labels.handoffReasons[/** @type {keyof TrainerPageData['handoffReasons']} */ (r)] ?? r;
 
 /** The model's intents (what an item can be assigned to). @type {string[]} */
 let intents = [];
@@ -43,7 +45,7 @@ export async function loadInbox() {
 /** @param {ReviewItem} item */
 function row(item) {
   const why = el('td', {}, [el('span', { className: 'tag', text: reasonLabel(item.reason) })]);
-  if (item.handoffReason) why.append(el('div', { className: 'score', text: item.handoffReason.replace(/_/g, ' ') }));
+  if (item.handoffReason) why.append(el('div', { className: 'score', text: handoffLabel(item.handoffReason) }));
   const model = el('td', {}, [el('div', { text: item.intent }), el('div', { className: 'score', text: `score ${item.score.toFixed(2)}`, title: item.ranking.map((r) => `${r.intent} ${r.score}`).join(', ') })]);
   const agent = el('td', { text: item.agentLabel || '–', title: item.agentLabelledBy ? `labelled by ${item.agentLabelledBy}` : '' });
   return el('tr', { attrs: { 'data-id': item.id } }, [el('td', { className: 'score', text: when(item.at) }), el('td', { className: 'text', text: item.text }), why, model, agent, el('td', {}, [reviewCell(item)])]);

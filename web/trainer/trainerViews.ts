@@ -1,3 +1,4 @@
+import type { HandoffReason } from '../../bot/handoff/handoffPacket';
 import type { ReviewItem, ReviewReason } from '../../training/review/reviewItem';
 
 /*
@@ -49,4 +50,6 @@ export interface JobView {
 /** The labels the trainer page carries (`#page-data`), from the server's constants. */
 export interface TrainerPageData {
   reviewReasons: Readonly<Record<ReviewReason, string>>;
+  /** Why the bot handed off, for items that came from a handoff. */
+  handoffReasons: Readonly<Record<HandoffReason, string>>;
 }
