@@ -11,6 +11,8 @@ import { when } from '../kit/format.js';
 const labels = /** @type {TrainerPageData} */ (pageData());
 /** @param {string} r */
 const reasonLabel = (r) => labels.reviewReasons[/** @type {keyof TrainerPageData['reviewReasons']} */ (r)] ?? r;
+/** @param {string} s */
+const statusLabel = (s) => labels.reviewStatuses[/** @type {keyof TrainerPageData['reviewStatuses']} */ (s)] ?? s;
 /** @param {string} r */
 const handoffLabel = (r) => labels.handoffReasons[/** @type {keyof TrainerPageData['handoffReasons']} */ (r)] ?? r;
 
@@ -54,7 +56,7 @@ function row(item) {
 /** @param {ReviewItem} item */
 function reviewCell(item) {
   if (item.status !== 'open') {
-    const label = item.status === 'accepted' ? `→ ${item.resolution?.intent}` : item.status.replace(/_/g, ' ');
+    const label = item.status === 'accepted' ? `→ ${item.resolution?.intent}` : statusLabel(item.status);
     return el('span', { className: `tag ${item.status === 'dismissed' ? 'off' : 'done'}`, text: label, title: item.resolution ? `${item.resolution.by}, ${when(item.resolution.at)}` : '' });
   }
   const select = el('select', { attrs: { 'aria-label': 'intent', class: 'assign-intent' } }, intents.map((i) => new Option(i, i)));
@@ -82,6 +84,7 @@ function reviewCell(item) {
 
 /** Filters reload the list; the text filter once typing pauses. */
 export function wireFilters() {
+  fillSelect($('f-status', HTMLSelectElement), [...Object.entries(labels.reviewStatuses), ['all', 'all']]);
   fillSelect($('f-reason', HTMLSelectElement), Object.entries(labels.reviewReasons), true);
   let typing = 0;
   $('filters').addEventListener('change', () => void loadInbox());

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Router } from 'express';
 import { HANDOFF_REASON_LABELS } from '../../bot/handoff/handoffReasonLabels';
 import { resource } from '../../platform/http/resource';
-import { REVIEW_REASON_LABELS } from '../../training/review/reviewReasonLabels';
+import { REVIEW_REASON_LABELS, REVIEW_STATUS_LABELS } from '../../training/review/reviewLabels';
 import { CSS, kitAssets, scriptsIn, sendPage, serveAssets, strictCsp, withPageData } from '../shared/pageAssets';
 import type { TrainerPageData } from './trainerViews';
 
@@ -18,7 +18,7 @@ const CSP = strictCsp({ 'img-src': ['data:'] }, { 'form-action': "'self'" });
  */
 export function trainerPageRouter(): Router {
   const router = Router();
-  const data: TrainerPageData = { reviewReasons: REVIEW_REASON_LABELS, handoffReasons: HANDOFF_REASON_LABELS };
+  const data: TrainerPageData = { reviewReasons: REVIEW_REASON_LABELS, reviewStatuses: REVIEW_STATUS_LABELS, handoffReasons: HANDOFF_REASON_LABELS };
   const html = withPageData(readFileSync(path.join(HERE, 'index.html'), 'utf8'), data);
   resource(router, '/trainer', { get: (_req, res) => sendPage(res, html, CSP) });
   serveAssets(router, '/trainer/assets', {

@@ -1,5 +1,5 @@
 import type { HandoffReason } from '../../bot/handoff/handoffPacket';
-import type { ReviewItem, ReviewReason } from '../../training/review/reviewItem';
+import type { ReviewItem, ReviewReason, ReviewStatus } from '../../training/review/reviewItem';
 
 /*
  * What the trainer page reads of the trainer API, for the page's scripts (through JSDoc in
@@ -50,6 +50,7 @@ export interface JobView {
 /** The labels the trainer page carries (`#page-data`), from the server's constants. */
 export interface TrainerPageData {
   reviewReasons: Readonly<Record<ReviewReason, string>>;
+  reviewStatuses: Readonly<Record<ReviewStatus, string>>;
   /** Why the bot handed off, for items that came from a handoff. */
   handoffReasons: Readonly<Record<HandoffReason, string>>;
 }
