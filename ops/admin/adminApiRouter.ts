@@ -16,6 +16,8 @@ import type { LiveFeed } from '../live/liveFeed';
 import { ALL_MODULES, isModuleName, LEVELS, type LogLevels } from '../logging/logLevels';
 import type { LogLevelSync } from '../logging/logLevelSync';
 import type { OutcomeStore } from '../outcomes/outcomeStore';
+import type { AgentRatings } from '../../web/agent/consoleViews';
+import type { ConversationDetail, ConversationsPage } from './adminViews';
 import { MAX_PERIOD_DAYS, periodFields, resolvePeriod, startedIn, type Period } from './period';
 
 export interface AdminApiOptions {
@@ -127,7 +129,7 @@ export function adminApiRouter(o: AdminApiOptions): Router {
           offset: f.offset,
           limit: f.limit,
           conversations: list.slice(f.offset, f.offset + f.limit).map(conversationRow),
-        });
+        } satisfies ConversationsPage);
       },
     ],
   });
@@ -160,7 +162,7 @@ export function adminApiRouter(o: AdminApiOptions): Router {
           trail: record.trail ?? [],
           // null: the chat channel no longer keeps it (DIRECTLINE_RETENTION_SECONDS), or it was not a web chat.
           transcript: transcript ?? null,
-        });
+        } satisfies ConversationDetail);
       },
     ],
   });
@@ -214,7 +216,7 @@ export function adminApiRouter(o: AdminApiOptions): Router {
           .map((r) => ({ conversationId: r.conversationId, endedAt: r.endedAt ?? null, rating: r.csat!.rating!, comment: r.csat!.comment ?? null }))
           .reverse();
         const average = mine.length ? Math.round((mine.reduce((n, r) => n + r.rating, 0) / mine.length) * 100) / 100 : null;
-        res.json({ agent: req.session!.user.username, days: q.days, average, ratings: mine });
+        res.json({ agent: req.session!.user.username, days: q.days, average, ratings: mine } satisfies AgentRatings);
       },
     ],
   });

@@ -66,17 +66,17 @@ describe('agent console and customer Web Chat in Chromium', function () {
 
   it('signs the agent in, queues the customer with their position, and shows the conversation live', async () => {
     await agent.goto(`${srv.url}/agent`);
-    await agent.locator('#signin-form').waitFor();
+    await agent.locator('#sign-in-form').waitFor();
     await agent.locator('#username').fill('sam');
     await agent.locator('#password').fill('wrong password');
-    await agent.locator('#signin-button').click();
-    await agent.locator('#signin-error', { hasText: 'Wrong username or password' }).waitFor();
+    await agent.locator('#sign-in-button').click();
+    await agent.locator('#sign-in-error', { hasText: 'Wrong username or password' }).waitFor();
     await agent.screenshot({ path: path.join(SHOTS, 'agent-0-sign-in.png') });
     await agent.locator('#password').fill('sam-demo-password');
-    await agent.locator('#signin-button').click();
+    await agent.locator('#sign-in-button').click();
     await agent.locator('#console').waitFor();
     await agent.locator('#feed[data-state="live"]').waitFor();
-    assert.equal(await agent.locator('#me-name').textContent(), 'Sam (Support)');
+    assert.equal(await agent.locator('#who-name').textContent(), 'Sam (Support)');
     await agent.locator('#online', { hasText: '1 agent online' }).waitFor();
     await agent.screenshot({ path: path.join(SHOTS, 'agent-1-signed-in.png') });
 

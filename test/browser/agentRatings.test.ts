@@ -44,7 +44,7 @@ describe('customer satisfaction shown to the agent who handled the chat (Chromiu
     await agent.goto(`${product.url}/agent`);
     await agent.locator('#username').fill('riley');
     await agent.locator('#password').fill('riley-demo-password');
-    await agent.locator('#signin-button').click();
+    await agent.locator('#sign-in-button').click();
     await agent.locator('#feed[data-state="live"]').waitFor({ timeout: 30_000 });
     await agent.locator('#ratings-empty:not([hidden])').waitFor();
 

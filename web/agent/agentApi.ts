@@ -9,6 +9,7 @@ import { parseInput } from '../../platform/http/validate';
 import { requireUser } from '../../platform/auth/auth';
 import type { SessionStore } from '../../platform/auth/sessionStore';
 import type { CannedResponse } from './cannedResponses';
+import type { ChatSummary, ConsoleState, ConversationView } from './consoleViews';
 
 /** Intents an agent may label a chat with (what the customer really wanted). */
 export const LABEL_INTENTS = [...IN_SCOPE_INTENTS, NONE_INTENT] as const;
@@ -35,7 +36,7 @@ export function agentOf(req: Request): AgentIdentity {
 }
 
 /** What the console shows of one of the agent's conversations: everything the bot knew, and the live chat. */
-function view(c: HandoffConversation) {
+function view(c: HandoffConversation): ConversationView {
   return {
     conversationId: c.conversationId,
     state: c.state,
@@ -63,7 +64,7 @@ export function agentApiRouter(o: AgentApiOptions): Router {
   router.use('/agent/api', requireUser(o.sessions, ['agent']));
   const { hub } = o;
 
-  const chatsOf = async (username: string) => {
+  const chatsOf = async (username: string): Promise<ChatSummary[]> => {
     const me = await hub.agent(username);
     const convs = await Promise.all((me?.active ?? []).map((id) => hub.conversationFor(username, id).catch(() => undefined)));
     return convs.flatMap((c) => (c ? [{ conversationId: c.conversationId, customerName: c.customerName ?? null, customerId: c.customerId, reason: c.reason, acceptedAt: c.acceptedAt ?? null }] : []));
@@ -83,7 +84,7 @@ export function agentApiRouter(o: AgentApiOptions): Router {
         canned: o.canned,
         outcomes: OUTCOMES,
         intents: LABEL_INTENTS,
-      });
+      } satisfies ConsoleState);
     },
   });
   resource(router, '/agent/api/presence', {

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import { resource } from '../../platform/http/resource';
-import { CSS, JS, sendPage, serveAssets, strictCsp, SVG } from '../shared/pageAssets';
+import { CSS, JS, kitAssets, scriptsIn, sendPage, serveAssets, strictCsp, SVG, withPageData } from '../shared/pageAssets';
+import type { ChatPageData } from './chatViews';
 
 export interface ChatPageOptions {
   /** Show the demo customer picker (`/api/demo/*` must be mounted). */
@@ -18,14 +19,15 @@ function webChatBundlePath(): string {
 }
 
 /**
- * The chat page at `/` and its assets under `/chat/assets/`: our script and style, and Web Chat
- * served from node_modules. The page gets a strict Content-Security-Policy: scripts only from
- * this server, styles from this server or carrying the per-response nonce (Web Chat's
- * CSS-in-JS uses it), connections only back to this server.
+ * The chat page at `/`, its assets under `/chat/assets/` (our modules and style, and Web Chat
+ * served from node_modules) and the page kit under `/chat/kit/`. The page gets a strict
+ * Content-Security-Policy: scripts only from this server, styles from this server or carrying
+ * the per-response nonce (Web Chat's CSS-in-JS uses it), connections only back to this server.
  */
 export function chatPageRouter(options: ChatPageOptions): Router {
   const router = Router();
-  const template = readFileSync(path.join(HERE, 'index.html'), 'utf8');
+  const data: ChatPageData = { demo: options.demoMode };
+  const template = withPageData(readFileSync(path.join(HERE, 'index.html'), 'utf8'), data);
   const page = (_req: Request, res: Response) => {
     const nonce = randomBytes(18).toString('base64');
     const csp = strictCsp({
@@ -35,15 +37,16 @@ export function chatPageRouter(options: ChatPageOptions): Router {
       'media-src': ["'self'", 'data:', 'blob:'],
       'manifest-src': ["'self'"],
     });
-    sendPage(res, template.replaceAll('{{NONCE}}', nonce).replaceAll('{{DEMO}}', options.demoMode ? 'true' : 'false'), csp);
+    sendPage(res, template.replaceAll('{{NONCE}}', nonce), csp);
   };
   resource(router, '/', { get: page });
 
   serveAssets(router, '/chat/assets', {
-    'chat.js': { file: path.join(HERE, 'chat.js'), type: JS },
+    ...scriptsIn(HERE),
     'chat.css': { file: path.join(HERE, 'chat.css'), type: CSS },
     'paw.svg': { file: path.join(HERE, 'paw.svg'), type: SVG },
     'webchat.js': { file: webChatBundlePath(), type: JS, cache: 'public, max-age=86400' },
   });
+  serveAssets(router, '/chat/kit', kitAssets());
   return router;
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Response, Router } from 'express';
 import { notFound } from '../../platform/errors';
@@ -87,3 +88,29 @@ export function serveAssets(router: Router, prefix: string, files: Record<string
 export const JS = 'text/javascript; charset=utf-8';
 export const CSS = 'text/css; charset=utf-8';
 export const SVG = 'image/svg+xml';
+
+/** The browser modules of a folder (its `*.js` files), served as they are: no build step. */
+export function scriptsIn(dir: string): Record<string, AssetFile> {
+  const files = readdirSync(dir).filter((name) => name.endsWith('.js'));
+  return Object.fromEntries(files.map((name) => [name, { file: path.join(dir, name), type: JS }]));
+}
+
+/**
+ * The shared page kit (`web/kit`: `$`, `el`, `api`, toast, staff sign-in). Each page serves it
+ * under `/<page>/kit/`, beside its `/<page>/assets/`, so a page module's `../kit/api.js` import
+ * resolves the same in the browser and in the source tree (which `web/tsconfig.json` checks).
+ */
+export function kitAssets(): Record<string, AssetFile> {
+  const dir = path.join(__dirname, '../kit');
+  return { ...scriptsIn(dir), 'kit.css': { file: path.join(dir, 'kit.css'), type: CSS } };
+}
+
+/**
+ * Puts `data` in a page as `<script type="application/json" id="page-data">` (read by the kit's
+ * `pageData()`), in place of `{{PAGE_DATA}}`. A data block never runs, so the CSP stays strict;
+ * `<` is escaped so no value can close the element.
+ */
+export function withPageData(template: string, data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return template.replace('{{PAGE_DATA}}', () => `<script type="application/json" id="page-data">${json}</script>`);
+}

@@ -16,6 +16,7 @@ import type { ReviewedCorpus } from '../../training/review/reviewedCorpus';
 import { requireUser } from '../../platform/auth/auth';
 import type { SessionStore } from '../../platform/auth/sessionStore';
 import type { TrainingJobs } from '../../training/trainingJobs';
+import type { InboxPage, JobView, ModelsView } from './trainerViews';
 
 export interface TrainerApiOptions {
   sessions: SessionStore;
@@ -68,7 +69,7 @@ export function trainerApiRouter(o: TrainerApiOptions): Router {
   };
 
   resource(router, '/trainer/api/inbox', {
-    get: [trainer, async (req, res) => void res.json(await o.inbox.list(parseInput(reviewQuerySchema, req.query, 'query')))],
+    get: [trainer, async (req, res) => void res.json((await o.inbox.list(parseInput(reviewQuerySchema, req.query, 'query'))) satisfies InboxPage)],
   });
   resource(router, '/trainer/api/inbox/:id', {
     post: [
@@ -95,9 +96,9 @@ export function trainerApiRouter(o: TrainerApiOptions): Router {
     ],
   });
   resource(router, '/trainer/api/intents', { get: [trainer, (_req, res) => void res.json({ intents: knownIntents() })] });
-  resource(router, '/trainer/api/models', { get: [trainer, async (_req, res) => void res.json(await modelStatus())] });
+  resource(router, '/trainer/api/models', { get: [trainer, async (_req, res) => void res.json((await modelStatus()) satisfies ModelsView)] });
   resource(router, '/trainer/api/models/train', { post: [trainer, async (req, res) => void res.status(202).json(await o.jobs.train(who(req)))] });
-  resource(router, '/trainer/api/job', { get: [trainer, async (_req, res) => void res.json({ job: (await o.jobs.current()) ?? null })] });
+  resource(router, '/trainer/api/job', { get: [trainer, async (_req, res) => void res.json({ job: (await o.jobs.current()) ?? null } satisfies JobView)] });
   resource(router, '/trainer/api/models/:version/evaluate', {
     post: [trainer, async (req, res) => void res.status(202).json(await o.jobs.evaluate(parseInput(Version, req.params, 'path').version, who(req)))],
   });

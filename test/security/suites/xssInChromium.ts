@@ -69,7 +69,7 @@ export function xssSuite(): void {
       await agent.goto(`${product.url}/agent`);
       await agent.locator('#username').fill(sam.username);
       await agent.locator('#password').fill(sam.password);
-      await agent.locator('#signin-button').click();
+      await agent.locator('#sign-in-button').click();
       await agent.locator('#feed[data-state="live"]').waitFor({ timeout: 30_000 });
 
       await customer.goto(`${product.url}/`);
@@ -82,7 +82,11 @@ export function xssSuite(): void {
       const item = agent.locator('#queue .item', { hasText: 'Emma Schulz' });
       await item.locator('button.accept').click({ timeout: 30_000 });
       await agent.locator('#chat').waitFor();
-      for (const p of PAYLOADS) await say(`live ${p}`);
+      // One at a time, each seen by the agent (the channel takes 10 messages a second per conversation: a refused one is lost).
+      for (const p of PAYLOADS) {
+        await say(`live ${p}`);
+        await agent.locator('#lines .line.customer', { hasText: `live ${p}` }).waitFor({ timeout: 30_000 });
+      }
       await say('xss-done-customer');
       await agent.locator('#lines .line.customer', { hasText: 'xss-done-customer' }).waitFor({ timeout: 30_000 });
       // The agent's messages are shown to the customer as markdown after the agent's name.

@@ -49,7 +49,7 @@ export function pathOf(route: ProductRoute, ctx: AttackContext, param?: string):
       case 'id':
         return route.path.startsWith('/agent/api/tickets') ? 'T-0000ABCD' : ctx.chat.conversationId;
       case 'file':
-        return ASSET[route.path.split('/')[1] ?? ''] ?? 'chat.js';
+        return route.path.includes('/kit/') ? 'api.js' : (ASSET[route.path.split('/')[1] ?? ''] ?? 'chat.js');
       case 'version':
         return 'no-such-version';
       case 'customerId':
