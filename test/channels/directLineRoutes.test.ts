@@ -240,6 +240,13 @@ describe('Direct Line routes: bad input', function () {
     assert.equal((await post(activities(), { type: 'message', text: 'later' })).status, 200);
   });
 
+  it('typing indicators have their own budget: ten of them do not refuse the message typed after them', async () => {
+    await new Promise((r) => setTimeout(r, 1100));
+    const typing = await Promise.all(Array.from({ length: 10 }, () => post(activities(), { type: 'typing' })));
+    assert.deepEqual(typing.map((r) => r.status), Array(10).fill(200));
+    assert.equal((await post(activities(), { type: 'message', text: 'the message after typing' })).status, 200);
+  });
+
   it('429 for too many new conversations from one address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await call(`${srv.url}/api/demo/token`, { method: 'POST', body: '{}' })).status);

@@ -97,6 +97,7 @@ export class DirectLineChannel {
   private readonly adapter: InProcessAdapter;
   private readonly stream: DirectLineStreamServer;
   private readonly messageLimiter: RateLimiter;
+  private readonly typingLimiter: RateLimiter;
   private readonly conversationLimiter: RateLimiter;
   private readonly turns = new Map<string, Promise<void>>();
   private readonly userListeners = new Set<(e: UserActivityEvent) => void>();
@@ -112,6 +113,7 @@ export class DirectLineChannel {
     this.bot = { id: 'pawsupport-bot', name: options.botName ?? 'PawSupport', role: 'bot' };
     const limiter = options.rateLimiter ?? ((limit: RateLimit) => new MemoryRateLimiter(limit));
     this.messageLimiter = limiter({ capacity: options.limits.messagesPerSecond, windowMs: 1000, what: 'messages in this conversation' });
+    this.typingLimiter = limiter({ capacity: options.limits.messagesPerSecond, windowMs: 1000, what: 'typing indicators in this conversation' });
     this.conversationLimiter = limiter({ capacity: options.limits.conversationsPerMinute, windowMs: 60_000, what: 'new conversations from your address' });
     this.adapter = new InProcessAdapter({ bot: options.bot, sink: directLineSink({ channelId: CHANNEL_ID, bot: this.bot, log: this.log, conversation: (id) => this.conversation(id) }), logger: options.logger, typingDelayMs: options.typingDelayMs });
     this.stream = new DirectLineStreamServer({ log: options.log, tokens: this.tokens, logger: options.logger, keepAliveMs: (options.keepAliveSeconds ?? 20) * 1000 });
@@ -243,7 +245,9 @@ export class DirectLineChannel {
    */
   async post(claims: ChatClaims, body: unknown, clientAddress?: string): Promise<{ id: string }> {
     const inbound = parseInboundActivity(body, this.limits.maxTextLength);
-    await this.messageLimiter.take(claims.conversationId);
+    // Web Chat sends a typing activity as the customer types: it must not use up the budget of the message that follows.
+    if (inbound.type === 'typing') await this.typingLimiter.take(`typing:${claims.conversationId}`);
+    else await this.messageLimiter.take(claims.conversationId);
     const info = await this.conversation(claims.conversationId);
     // Answered like any post (clients expect an id) but never logged or shown to the bot.
     if (isDroppedClientEvent(inbound)) return { id: `${claims.conversationId}|dropped-${randomUUID()}` };
