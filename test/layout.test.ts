@@ -18,7 +18,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   sandbox: ['contracts', 'platform'],
   training: ['platform', 'intents', 'nlu', 'bot'],
   ops: ['platform', 'intents', 'nlu', 'bot'],
-  web: ['platform', 'intents', 'nlu', 'bot', 'training'],
+  web: ['platform', 'intents', 'nlu', 'bot', 'training', 'ops'],
   bin: ['contracts', 'platform', 'intents', 'nlu', 'bot', 'skills', 'sandbox', 'training', 'ops', 'web'],
 };
 

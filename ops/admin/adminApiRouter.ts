@@ -16,7 +16,7 @@ import type { LiveFeed } from '../live/liveFeed';
 import { ALL_MODULES, isModuleName, LEVELS, type LogLevels } from '../logging/logLevels';
 import type { LogLevelSync } from '../logging/logLevelSync';
 import type { OutcomeStore } from '../outcomes/outcomeStore';
-import type { AgentRatings } from '../../web/agent/consoleViews';
+import type { AgentRatings } from './adminViews';
 import type { ConversationDetail, ConversationsPage } from './adminViews';
 import { MAX_PERIOD_DAYS, periodFields, resolvePeriod, startedIn, type Period } from './period';
 

@@ -39,3 +39,11 @@ export interface AdminPageData {
   reasons: Readonly<Record<HandoffReason, string>>;
   results: Readonly<Record<ConversationResult, string>>;
 }
+
+/** `GET /api/agent/ratings`: the signed-in agent's rated chats, newest first (built by ops, shown in the agent console). */
+export interface AgentRatings {
+  agent: string;
+  days: number;
+  average: number | null;
+  ratings: { conversationId: string; endedAt: string | null; rating: number; comment: string | null }[];
+}

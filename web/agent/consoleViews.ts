@@ -58,13 +58,7 @@ export type ConsoleFeedMessage =
   | { type: 'chats' }
   | { type: 'tickets' };
 
-/** `GET /api/agent/ratings`: the signed-in agent's rated chats, newest first. */
-export interface AgentRatings {
-  agent: string;
-  days: number;
-  average: number | null;
-  ratings: { conversationId: string; endedAt: string | null; rating: number; comment: string | null }[];
-}
+export type { AgentRatings } from '../../ops/admin/adminViews';
 
 /** The labels the console page carries (`#page-data`), from the server's constants. */
 export interface ConsolePageData {
