@@ -324,6 +324,8 @@ export class PawBot extends ActivityHandler {
     const parts = splitRequests(text);
     // "order PS-10030 never showed up?? what happened": a part of two words asks nothing of its own.
     if (parts.length < 2 || parts.some((p) => p.split(/\s+/).filter(Boolean).length < 3)) return false;
+    // "dont cancel my bird seed!! i just want to skip the next bag": a refusal is no request; the message is read whole.
+    if (withoutRefusedClauses(text) !== undefined) return false;
     const thresholds = this.deps.thresholds();
     const requests = await Promise.all(
       parts.map(async (part) => {

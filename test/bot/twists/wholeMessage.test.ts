@@ -101,4 +101,18 @@ describe('twists: reading the whole message', function () {
       noHandoff(r);
     }]]);
   });
+
+  it('"dont cancel my bird seed!! i just want to skip the next bag": the skip of that subscription, no "I won\'t do that"', async () => {
+    h = await startBotHarness({ customerId: 'cus-emma' });
+    await transcript(h, [
+      ['dont cancel my bird seed!! i just want to skip the next bag, we have plenty right now', (r) => {
+        assert.match(r.text, /Skip the \*\*Wild Bird Seed Mix 20 lb\*\* delivery/);
+        assert.doesNotMatch(r.text, /won't do that/);
+      }],
+      ['yes skip it', /skipped/],
+    ]);
+    const s = await state.subscription(h, 'cus-emma', 'sub-emma-1');
+    assert.equal(s.status, 'active');
+    assert.ok(s.version > 1, 'the skip was applied');
+  });
 });
