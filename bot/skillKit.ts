@@ -23,6 +23,7 @@ export {
   type ConsentAnswer,
   type ConsentSpec,
 } from './dialogs/prompts';
+export { matchChoice, type ChoiceMatch, type ChoiceOption } from './dialogs/matchChoice';
 export { vals } from './dialogs/stepValues';
 export { newOperationId, operationKey } from './dialogs/operationKey';
 export { nothingChanged } from './dialogs/nothingChanged';

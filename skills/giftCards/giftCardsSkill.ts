@@ -1,4 +1,4 @@
-import type { Skill } from '../../bot/dialogs/skill';
+import type { Skill } from '../../bot/skillKit';
 import type { SkillServices } from '../shared/skillServices';
 import { GIFT_CARD_BALANCE_DIALOG, GIFT_CARD_REDEEM_DIALOG, GiftCardDialog } from './dialogs/giftCardDialog';
 

@@ -1,4 +1,4 @@
-import type { Skill } from '../../bot/dialogs/skill';
+import type { Skill } from '../../bot/skillKit';
 import { KNOWLEDGE_ANSWER_DIALOG, KnowledgeAnswerDialog } from './dialogs/knowledgeAnswerDialog';
 import type { KnowledgeBase } from './knowledgeBase';
 

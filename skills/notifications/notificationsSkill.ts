@@ -1,4 +1,4 @@
-import type { Skill } from '../../bot/dialogs/skill';
+import type { Skill } from '../../bot/skillKit';
 import { KeepDeliveryDialog, KEEP_DELIVERY_DIALOG } from './dialogs/keepDeliveryDialog';
 import { NOTIFICATION_SETTINGS_DIALOG, NotificationSettingsDialog, type SettingsStore } from './dialogs/notificationSettingsDialog';
 

@@ -1,4 +1,4 @@
-import type { Skill } from '../../bot/dialogs/skill';
+import type { Skill } from '../../bot/skillKit';
 import type { SkillServices } from '../shared/skillServices';
 import { REWARDS_BALANCE_DIALOG, RewardsBalanceDialog } from './dialogs/rewardsBalanceDialog';
 import { REWARDS_HISTORY_DIALOG, RewardsHistoryDialog } from './dialogs/rewardsHistoryDialog';

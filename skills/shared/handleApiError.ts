@@ -1,6 +1,5 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { API_FAILURE_DIALOG, type ApiFailureOptions } from '../../bot/dialogs/apiFailureDialog';
-import { say } from '../../bot/turn/say';
+import { API_FAILURE_DIALOG, type ApiFailureOptions, say } from '../../bot/skillKit';
 import { ApiError } from './apiErrors';
 
 export interface ApiErrorHandling {

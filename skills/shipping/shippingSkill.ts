@@ -1,4 +1,4 @@
-import type { Skill } from '../../bot/dialogs/skill';
+import type { Skill } from '../../bot/skillKit';
 import type { SkillServices } from '../shared/skillServices';
 import { CANCEL_ORDER_DIALOG, CancelOrderDialog } from './dialogs/cancelOrderDialog';
 import { ORDER_LIST_DIALOG, OrderListDialog } from './dialogs/orderListDialog';

@@ -1,4 +1,4 @@
-import type { Skill } from '../../bot/dialogs/skill';
+import type { Skill } from '../../bot/skillKit';
 import type { SkillServices } from '../shared/skillServices';
 import { CANCEL_SUBSCRIPTION_DIALOG, CancelSubscriptionDialog } from './dialogs/cancelSubscriptionDialog';
 import { MODIFY_SUBSCRIPTION_DIALOG, ModifySubscriptionDialog } from './dialogs/modifySubscriptionDialog';

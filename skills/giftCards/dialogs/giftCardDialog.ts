@@ -1,10 +1,6 @@
-import { vals } from '../../../bot/dialogs/stepValues';
+import { checkedTextPrompt, confirmPrompt, conversationData, customerOf, newOperationId, operationKey, PROMPTS, say, typing, vals } from '../../../bot/skillKit';
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { GiftCardBalance, GiftCardCredentials } from '../../../contracts/giftCards';
-import { newOperationId, operationKey } from '../../../bot/dialogs/operationKey';
-import { checkedTextPrompt, confirmPrompt, PROMPTS } from '../../../bot/dialogs/prompts';
-import { say, typing } from '../../../bot/turn/say';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { isoDay } from '../../../platform/dates';
 import { ApiError } from '../../shared/apiErrors';
 import { handleApiError } from '../../shared/handleApiError';

@@ -1,10 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { confirmPrompt, PROMPTS } from '../../../bot/dialogs/prompts';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import { vals } from '../../../bot/dialogs/stepValues';
-import { initiateHandoff } from '../../../bot/handoff/initiateHandoff';
-import { say } from '../../../bot/turn/say';
-import { conversationData } from '../../../bot/turn/turnMemory';
+import { confirmPrompt, conversationData, initiateHandoff, PROMPTS, say, type SkillDialogOptions, vals } from '../../../bot/skillKit';
 import { maskText } from '../../../platform/mask';
 import type { KnowledgeBase, KnowledgeTopic } from '../knowledgeBase';
 import { knowledgeReplies } from '../knowledgeReplies';

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { KEEP_INTENT } from '../../../skills/proactive/reminderNotice';
-import { say } from '../../../bot/turn/say';
+import { say } from '../../../bot/skillKit';
 import { notificationsReplies } from '../notificationsReplies';
 
 export const KEEP_DELIVERY_DIALOG = KEEP_INTENT;

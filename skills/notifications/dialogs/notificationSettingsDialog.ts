@@ -1,8 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
+import { customerOf, say, type SkillDialogOptions } from '../../../bot/skillKit';
 import type { NotificationSettings, NotificationSettingsPatch } from '../../../skills/proactive/notificationPreferences';
-import { say } from '../../../bot/turn/say';
-import { customerOf } from '../../../bot/turn/turnMemory';
 import { notificationsReplies } from '../notificationsReplies';
 import { readSettingsChange } from '../readSettingsChange';
 

@@ -1,12 +1,6 @@
-import { vals } from '../../../bot/dialogs/stepValues';
+import { askConsent, checkedTextPrompt, type ConsentAnswer, consentPrompt, conversationData, customerOf, newOperationId, nothingChanged, operationKey, say, type SkillDialogOptions, typing, vals } from '../../../bot/skillKit';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Rewards } from '../../../contracts/rewards';
-import { newOperationId, operationKey } from '../../../bot/dialogs/operationKey';
-import { askConsent, checkedTextPrompt, consentPrompt, type ConsentAnswer } from '../../../bot/dialogs/prompts';
-import { nothingChanged } from '../../../bot/dialogs/nothingChanged';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import { say, typing } from '../../../bot/turn/say';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';
 import { slots } from '../../shared/slots';

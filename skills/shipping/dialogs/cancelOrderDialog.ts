@@ -1,11 +1,6 @@
-import { vals } from '../../../bot/dialogs/stepValues';
+import { confirmPrompt, conversationData, customerOf, initiateHandoff, PROMPTS, say, type SkillDialogOptions, typing, vals } from '../../../bot/skillKit';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Order } from '../../../contracts/shipping';
-import { confirmPrompt, PROMPTS } from '../../../bot/dialogs/prompts';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import { initiateHandoff } from '../../../bot/handoff/initiateHandoff';
-import { say, typing } from '../../../bot/turn/say';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { isoDay } from '../../../platform/dates';
 import { maskText } from '../../../platform/mask';
 import { isApiError } from '../../shared/apiErrors';

@@ -1,12 +1,6 @@
-import type { ChoiceOption } from '../../../bot/dialogs/matchChoice';
-import { vals } from '../../../bot/dialogs/stepValues';
+import { type ChoiceAnswer, type ChoiceExtras, type ChoiceOption, choicePrompt, conversationData, customerOf, freeTextPrompt, initiateHandoff, PROMPTS, say, type SkillDialogOptions, typing, vals } from '../../../bot/skillKit';
 import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Order, Tracking } from '../../../contracts/shipping';
-import { choicePrompt, freeTextPrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import { initiateHandoff } from '../../../bot/handoff/initiateHandoff';
-import { say, typing } from '../../../bot/turn/say';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { isoDay } from '../../../platform/dates';
 import { maskText } from '../../../platform/mask';
 import { handleApiError } from '../../shared/handleApiError';

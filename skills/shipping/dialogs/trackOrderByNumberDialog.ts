@@ -1,13 +1,8 @@
 import { isoDay } from '../../../platform/dates';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { OrderLookupRequest } from '../../../contracts/shipping';
-import { checkedTextPrompt } from '../../../bot/dialogs/prompts';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import { vals } from '../../../bot/dialogs/stepValues';
-import { promptTurn } from '../../../bot/turn/promptTurn';
+import { checkedTextPrompt, conversationData, promptTurn, say, type SkillDialogOptions, typing, vals } from '../../../bot/skillKit';
 import { maskText } from '../../../platform/mask';
-import { say, typing } from '../../../bot/turn/say';
-import { conversationData } from '../../../bot/turn/turnMemory';
 import type { ApiError } from '../../shared/apiErrors';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';

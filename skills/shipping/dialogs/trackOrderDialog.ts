@@ -1,8 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Order } from '../../../contracts/shipping';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import { say, typing } from '../../../bot/turn/say';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
+import { conversationData, customerOf, say, type SkillDialogOptions, typing } from '../../../bot/skillKit';
 import { isoDay } from '../../../platform/dates';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';

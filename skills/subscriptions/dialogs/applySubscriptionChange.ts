@@ -1,13 +1,8 @@
-import { vals } from '../../../bot/dialogs/stepValues';
+import { askConsent, type ConsentAnswer, consentPrompt, conversationData, customerOf, newOperationId, nothingChanged, operationKey, say, typing, vals } from '../../../bot/skillKit';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Subscription } from '../../../contracts/subscriptions';
 import { isoDay } from '../../../platform/dates';
-import { newOperationId, operationKey } from '../../../bot/dialogs/operationKey';
-import { askConsent, consentPrompt, type ConsentAnswer } from '../../../bot/dialogs/prompts';
-import { nothingChanged } from '../../../bot/dialogs/nothingChanged';
 import type { Recognition } from '../../../nlu/recognizer';
-import { say, typing } from '../../../bot/turn/say';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';
 import { matchSubscriptions } from '../matchSubscription';

@@ -1,12 +1,6 @@
-import { matchChoice } from '../../../bot/dialogs/matchChoice';
-import { vals } from '../../../bot/dialogs/stepValues';
+import { type ChoiceAnswer, type ChoiceExtras, choicePrompt, confirmPrompt, conversationData, customerOf, matchChoice, nothingChanged, PROMPTS, promptTurn, type SkillDialogOptions, vals } from '../../../bot/skillKit';
 import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CancelSubscriptionRequest } from '../../../contracts/subscriptions';
-import { choicePrompt, confirmPrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
-import { nothingChanged } from '../../../bot/dialogs/nothingChanged';
-import { promptTurn } from '../../../bot/turn/promptTurn';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import type { SkillServices } from '../../shared/skillServices';
 import { subscriptionsReplies } from '../subscriptionsReplies';
 import { applyIfConfirmed, askToConfirm, changeConfirmPrompt } from './applySubscriptionChange';

@@ -1,11 +1,7 @@
-import { vals } from '../../../bot/dialogs/stepValues';
+import { conversationData, customerOf, PROMPTS, say, type SkillDialogOptions, typing, vals } from '../../../bot/skillKit';
 import type { FoundChoice } from 'botbuilder-dialogs';
 import type { DialogTurnResult, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Subscription } from '../../../contracts/subscriptions';
-import { PROMPTS } from '../../../bot/dialogs/prompts';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import { say, typing } from '../../../bot/turn/say';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { isoDay } from '../../../platform/dates';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';

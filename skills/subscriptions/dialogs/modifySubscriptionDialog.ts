@@ -1,11 +1,7 @@
-import { vals } from '../../../bot/dialogs/stepValues';
+import { checkedTextPrompt, type ChoiceAnswer, type ChoiceExtras, choicePrompt, conversationData, customerOf, PROMPTS, say, type SkillDialogOptions, vals } from '../../../bot/skillKit';
 import { ComponentDialog, WaterfallDialog, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ModifySubscriptionRequest } from '../../../contracts/subscriptions';
 import type { Recognition } from '../../../nlu/recognizer';
-import { checkedTextPrompt, choicePrompt, PROMPTS, type ChoiceAnswer, type ChoiceExtras } from '../../../bot/dialogs/prompts';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
-import { say } from '../../../bot/turn/say';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { isoDay } from '../../../platform/dates';
 import { formatDay } from '../../shared/format';
 import type { SkillServices } from '../../shared/skillServices';

@@ -1,10 +1,6 @@
-import { vals } from '../../../bot/dialogs/stepValues';
+import { checkedTextPrompt, choicePrompt, conversationData, customerOf, say, type SkillDialogOptions, vals } from '../../../bot/skillKit';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { checkedTextPrompt, choicePrompt } from '../../../bot/dialogs/prompts';
-import type { SkillDialogOptions } from '../../../bot/dialogs/skill';
 import type { Recognition } from '../../../nlu/recognizer';
-import { say } from '../../../bot/turn/say';
-import { conversationData, customerOf } from '../../../bot/turn/turnMemory';
 import { addDays, isoDay } from '../../../platform/dates';
 import type { SkillServices } from '../../shared/skillServices';
 import { slots } from '../../shared/slots';

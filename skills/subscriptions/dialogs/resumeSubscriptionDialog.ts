@@ -1,6 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { choicePrompt } from '../../../bot/dialogs/prompts';
-import { customerOf } from '../../../bot/turn/turnMemory';
+import { choicePrompt, customerOf } from '../../../bot/skillKit';
 import { isoDay } from '../../../platform/dates';
 import type { SkillServices } from '../../shared/skillServices';
 import { subscriptionsReplies } from '../subscriptionsReplies';
