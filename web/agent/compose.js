@@ -15,23 +15,27 @@ const TYPING_EVERY_MS = 3000;
 
 export function wireCompose() {
   const box = $('message', HTMLTextAreaElement);
-  const sendButton = $('send', HTMLButtonElement);
   let typingSentAt = 0;
 
-  async function send() {
+  /** Messages go out one after the other, in the order the agent wrote them. */
+  let sending = Promise.resolve();
+  function send() {
     const text = box.value.trim();
     const id = state.selected;
     if (!text || !id) return;
-    sendButton.disabled = true;
-    try {
-      const line = /** @type {HandoffLine} */ (await api('POST', conversationPath(id, 'messages'), { text }));
-      box.value = '';
-      if (id === state.selected && state.view) onLine(id, line);
-    } catch (e) {
-      fail(e);
-    }
-    sendButton.disabled = false;
+    // Taken at once: what the agent types while this one is on its way is never wiped.
+    box.value = '';
     box.focus();
+    sending = sending.then(async () => {
+      try {
+        const line = /** @type {HandoffLine} */ (await api('POST', conversationPath(id, 'messages'), { text }));
+        if (id === state.selected && state.view) onLine(id, line);
+      } catch (e) {
+        fail(e);
+        // Not sent: given back to the agent, before anything typed since.
+        if (id === state.selected) box.value = box.value ? `${text}\n${box.value}` : text;
+      }
+    });
   }
   $('compose').addEventListener('submit', (e) => {
     e.preventDefault();
