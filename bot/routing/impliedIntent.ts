@@ -1,4 +1,5 @@
 import type { Entity } from '../../nlu/recognizer';
+import { withoutEntities } from '../../nlu/withoutEntities';
 
 /** Words around a bare number that say nothing more than what the number is. */
 const LABEL = new Set('my the a an gift card cards giftcard number no nr num pin code is its it\'s here this order ps # : - and with please pls thanks what about'.split(' '));
@@ -14,7 +15,7 @@ export function impliedIntent(r: { text: string; entities: Entity[] }): string |
   const kinds = new Set(r.entities.map((e) => e.type));
   const intent = kinds.has('giftCardNumber') ? 'giftcard.balance' : kinds.has('orderNumber') && !kinds.has('pin') ? 'shipping.track' : undefined;
   if (!intent) return undefined;
-  const left = r.entities.reduceRight((t, e) => t.slice(0, e.start) + ' ' + t.slice(e.end), r.text);
+  const left = withoutEntities(r);
   const words = left.toLowerCase().replace(/[’‘]/g, "'").split(/[^a-z'#:-]+/).filter((w) => w && !LABEL.has(w));
   return words.length === 0 ? intent : undefined;
 }

@@ -3,6 +3,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import type { Subscription } from '../../../contracts/subscriptions';
 import { isoDay } from '../../../platform/dates';
 import type { Recognition } from '../../../nlu/recognizer';
+import { withoutEntities } from '../../../nlu/withoutEntities';
 import { handleApiError } from '../../shared/handleApiError';
 import type { SkillServices } from '../../shared/skillServices';
 import { matchSubscriptions } from '../matchSubscription';
@@ -40,7 +41,7 @@ export function changeConfirmPrompt<V>(
       let subscription = p.subscription;
       const all = await services.subscriptions.list(customerOf(context).customerId!);
       // Names only: "for 6 weeks not 4" must not pick "Flea & Tick Chews 6-pack" by its 6.
-      const words = heard.entities.reduceRight((t, e) => t.slice(0, e.start) + ' ' + t.slice(e.end), heard.text).replace(/\d+/g, ' ');
+      const words = withoutEntities(heard).replace(/\d+/g, ' ');
       const named = matchSubscriptions(words, all);
       if (named.length === 1 && named[0]!.id !== p.subscription.id) {
         if (!ELIGIBLE[action](named[0]!)) return { problem: subscriptionsReplies.cannot(action, named[0]!, isoDay(services.now())) };
