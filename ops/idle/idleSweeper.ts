@@ -1,4 +1,5 @@
 import type { Logger } from '../../platform/logger';
+import { PeriodicPass } from '../../platform/periodicPass';
 import { closeIfIdle, type ConversationOutcome } from '../outcomes/conversationOutcome';
 import type { OutcomeStore } from '../outcomes/outcomeStore';
 
@@ -28,28 +29,25 @@ export interface IdleSweeperOptions {
  * compare-and-set makes exactly one of them close (and ask) each conversation.
  */
 export class IdleSweeper {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly periodic: PeriodicPass<number>;
 
-  constructor(private readonly o: IdleSweeperOptions) {}
+  constructor(private readonly o: IdleSweeperOptions) {
+    this.periodic = new PeriodicPass(() => this.pass(), o.intervalMs);
+  }
 
   start(): this {
-    this.timer ??= setInterval(() => void this.sweep(), this.o.intervalMs);
-    this.timer.unref();
+    this.periodic.start();
     return this;
   }
 
   /** Stops sweeping and waits for a pass in progress. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.periodic.stop();
   }
 
   /** One pass (not overlapping another). @returns how many conversations this instance closed. */
   sweep(): Promise<number> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
-    return this.running;
+    return this.periodic.run();
   }
 
   private async pass(): Promise<number> {

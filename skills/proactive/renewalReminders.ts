@@ -1,6 +1,7 @@
 import type { Subscription } from '../../contracts/subscriptions';
 import { addDays, isoDay } from '../../platform/dates';
 import type { Logger } from '../../platform/logger';
+import { PeriodicPass } from '../../platform/periodicPass';
 import type { DeliveryOutcome, ProactiveSender } from './proactiveSender';
 import { reminderNotice } from './reminderNotice';
 
@@ -32,32 +33,28 @@ export interface SweepResult {
  * subscriptions have no upcoming delivery in the API's answer.
  */
 export class RenewalReminders {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<SweepResult>;
+  private readonly periodic: PeriodicPass<SweepResult>;
   private readonly now: () => Date;
 
   constructor(private readonly o: RenewalRemindersOptions) {
     this.now = o.now ?? (() => new Date());
+    this.periodic = new PeriodicPass(() => this.pass(), o.intervalMs);
   }
 
   start(): this {
     if (this.o.daysBefore <= 0) return this;
-    this.timer ??= setInterval(() => void this.sweep(), this.o.intervalMs);
-    this.timer.unref();
+    this.periodic.start();
     void this.sweep();
     return this;
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.periodic.stop();
   }
 
   /** One pass (never two at once in an instance). */
   sweep(): Promise<SweepResult> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
-    return this.running;
+    return this.periodic.run();
   }
 
   private async pass(): Promise<SweepResult> {
