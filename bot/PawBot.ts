@@ -114,7 +114,7 @@ export class PawBot extends ActivityHandler {
     this.ctx.trail.begin(data);
     pushBounded(data.transcript, { role: 'customer', text: data.expectingSecret ? maskSecretAnswer(text) : maskText(text), at: new Date().toISOString() }, LIMITS.transcript);
 
-    if (data.handoff.status !== 'none') return this.handoffTurns.whileWithHumans(context, data, text);
+    if (await this.handoffTurns.whileWithHumans(context, data)) return;
     if (data.csat && data.csat.stage !== 'done' && (await this.survey.continue(context, data, data.csat, text))) return;
 
     const dc = await this.dialogs.createContext(context);

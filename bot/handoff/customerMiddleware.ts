@@ -6,6 +6,7 @@ import { HANDOFF_PRIORITY, type HandoffPacket } from './handoffPacket';
 import type { HandoffConversation, HandoffLine } from './handoffRecords';
 import { handoffReplies } from './handoffReplies';
 import type { HubContext } from './hubContext';
+import { markNotWithHumans } from './hubTurn';
 import type { QueueAnnouncer } from './queueAnnouncer';
 import { isStopRequest } from './stopRequest';
 
@@ -17,7 +18,8 @@ const KEEP = /^\s*(keep waiting|i'?ll wait|wait)\s*[.!]*\s*$/i;
  * channel): it catches the bot's `handoff.initiate` event and queues the conversation with its
  * packet; from then on it handles the customer's messages itself (they never reach the
  * classifier): kept for the agent while waiting, relayed once an agent has the chat, stored as
- * a ticket when they leave a message. A stop request leaves the queue, then the bot answers it.
+ * a ticket when they leave a message. A stop request leaves the queue, and the bot hears it as a
+ * `handoff.status` turn; every message the hub lets through is marked as not held by a person.
  */
 export class CustomerMiddleware implements Middleware {
   constructor(
@@ -29,19 +31,17 @@ export class CustomerMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     context.onSendActivities(async (ctx, activities, nextSend) => {
       const initiations = activities.filter((a) => a.type === ActivityTypes.Event && a.name === HandoffEventNames.InitiateHandoff);
-      const cancelled = activities.some((a) => a.type === ActivityTypes.Event && a.name === 'handoff.cancel');
       // Queued before the event goes out, so the customer's very next message is already the hub's.
       const queued = [];
       for (const a of initiations) queued.push(await this.enqueue(ctx, a));
       const sent = await nextSend();
       for (const q of queued) if (q) await this.announcer.announce(q);
-      if (cancelled) await this.cancel(ctx.activity.conversation.id);
       return sent;
     });
     const a = context.activity;
     if (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Typing) return next();
     const conv = await this.c.store.get(a.conversation.id);
-    if (!conv || conv.state === 'ended') return next();
+    if (!conv || conv.state === 'ended') return this.toBot(context, next);
     if (a.type === ActivityTypes.Typing) {
       if (conv.state === 'active' && conv.agent) await this.c.notify({ kind: 'typing', conversationId: conv.conversationId, agent: conv.agent, from: 'customer' });
       return;
@@ -49,11 +49,11 @@ export class CustomerMiddleware implements Middleware {
     const text = (a.text ?? '').trim();
     if (!text) return;
     if (conv.state === 'leaving_message') {
-      if (isStopRequest(text)) return this.leaveThenBot(conv.conversationId, next);
+      if (isStopRequest(text) && (await this.leaveQueue(conv))) return;
       return this.storeTicket(conv, maskText(text));
     }
     if (conv.state === 'waiting') {
-      if (isStopRequest(text)) return this.leaveThenBot(conv.conversationId, next);
+      if (isStopRequest(text) && (await this.leaveQueue(conv))) return;
       if (LEAVE.test(text)) {
         if (await this.c.store.startLeavingMessage(conv.conversationId)) {
           await context.sendActivity({ type: 'message', text: handoffReplies.writeYourMessage });
@@ -68,15 +68,26 @@ export class CustomerMiddleware implements Middleware {
     const line: HandoffLine = { from: 'customer', text: maskText(text), at: this.c.now().toISOString() };
     const r = await this.c.store.addLine(conv.conversationId, line, ['waiting', 'active']);
     // The state changed under us (the chat ended or was cancelled elsewhere): the bot has it.
-    if (!r) return next();
+    if (!r) return this.toBot(context, next);
     if (r.conv.state === 'active' && r.conv.agent) await this.c.notify({ kind: 'line', conversationId: r.conv.conversationId, agent: r.conv.agent, line });
     else if (r.firstWhileWaiting) await context.sendActivity({ type: 'message', text: handoffReplies.kept(await this.announcer.positionOf(conv.conversationId)) });
   }
 
-  /** The customer leaves the queue; the bot then answers their "cancel" (and greets them back). */
-  private async leaveThenBot(conversationId: string, next: () => Promise<void>): Promise<void> {
-    await this.cancel(conversationId);
+  /** A message the hub does not hold: the bot's turn, told that no person has the conversation. */
+  private async toBot(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    markNotWithHumans(context);
     await next();
+  }
+
+  /**
+   * The customer's "cancel": the store says they left, then the bot hears it as a
+   * `handoff.status` turn (`cancelled`), the one way its copy of the handoff state changes.
+   * @returns false when the conversation had left the queue meanwhile (the message is then read as usual).
+   */
+  private async leaveQueue(conv: HandoffConversation): Promise<boolean> {
+    if (!(await this.cancel(conv.conversationId))) return false;
+    await this.link.status(conv, { state: 'cancelled' });
+    return true;
   }
 
   private async enqueue(context: TurnContext, event: Partial<Activity>): Promise<HandoffConversation | undefined> {
@@ -104,12 +115,13 @@ export class CustomerMiddleware implements Middleware {
     return (await this.c.store.get(conversationId)) ?? undefined;
   }
 
-  private async cancel(conversationId: string): Promise<void> {
+  private async cancel(conversationId: string): Promise<boolean> {
     const r = await this.c.store.cancel(conversationId, this.c.now());
-    if (!r) return;
+    if (!r) return false;
     this.c.emit('cancelled', { conversationId, waitMs: r.waitMs, at: this.c.now() });
     this.c.logger.info({ conversationId, waitMs: r.waitMs }, 'customer left the handoff queue');
     this.announcer.queueChanged();
+    return true;
   }
 
   private async storeTicket(conv: HandoffConversation, message: string): Promise<void> {

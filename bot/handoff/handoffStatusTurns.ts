@@ -1,31 +1,36 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { SatisfactionSurvey } from '../csat/satisfactionSurvey';
 import { CAPABILITIES, replies } from '../replies';
 import type { ConversationData } from '../state/conversationData';
 import { say } from '../turn/say';
 import { conversationData } from '../turn/turnMemory';
-import { isStopRequest } from './stopRequest';
+import { hubSaysNotWithHumans } from './hubTurn';
 
 /**
  * The bot's side of a handoff. The hub's store owns the handoff state; the bot's copy
- * (`ConversationData.handoff`) is a cache that follows the hub's `handoff.status` turns, and
- * the customer's own stop request (which the hub has already acted on when the bot hears it).
+ * (`ConversationData.handoff`) is a cache that changes only on what the hub says: its
+ * `handoff.status` turns (accepted, completed, failed, and cancelled when the customer left
+ * the queue), and its mark on a customer message that no person holds the conversation.
  */
 export class HandoffStatusTurns {
   constructor(private readonly survey: SatisfactionSurvey) {}
 
-  /** Waiting for or talking to a person: nothing goes to the classifier. */
-  async whileWithHumans(context: TurnContext, data: ConversationData, text: string): Promise<void> {
-    if (data.handoff.status === 'waiting' && isStopRequest(text)) {
+  /**
+   * A customer message while the cache says a person has (or will have) the conversation.
+   * @returns false when the hub says no person holds it: the cache is reset and the bot reads the message as usual.
+   */
+  async whileWithHumans(context: TurnContext, data: ConversationData): Promise<boolean> {
+    if (data.handoff.status === 'none') return false;
+    if (hubSaysNotWithHumans(context)) {
       data.handoff = { status: 'none' };
-      await context.sendActivity({ type: ActivityTypes.Event, name: 'handoff.cancel', value: { reason: 'customer_cancelled' } });
-      return say(context, replies.leftQueue, CAPABILITIES);
+      return false;
     }
-    // With an agent, the handoff hub relays messages; the bot stays quiet.
-    if (data.handoff.status === 'waiting') return say(context, replies.stillWaiting);
+    // Only without a hub does a message reach the bot here: while waiting it is acknowledged; with an agent the bot stays quiet.
+    if (data.handoff.status === 'waiting') await say(context, replies.stillWaiting);
+    return true;
   }
 
-  /** `handoff.status` from the hub: accepted → with an agent; completed/failed → back to the bot. */
+  /** `handoff.status` from the hub: accepted → with an agent; completed/failed/cancelled → back to the bot. */
   async onStatus(context: TurnContext): Promise<void> {
     const data = conversationData(context);
     const value = (context.activity.value ?? {}) as { state?: string; message?: string; agentName?: string; ticketId?: string };
@@ -38,6 +43,9 @@ export class HandoffStatusTurns {
         await say(context, replies.agentLeft, CAPABILITIES);
         await this.survey.ask(context, 'agent');
         return;
+      case 'cancelled':
+        data.handoff = { status: 'none' };
+        return say(context, replies.leftQueue, CAPABILITIES);
       case 'failed':
         data.handoff = { status: 'none' };
         // The hub stored the customer's message as a follow-up ticket (no agent could take the chat).

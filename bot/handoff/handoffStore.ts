@@ -53,10 +53,12 @@ export type NewHandoff = Omit<HandoffConversation, 'state' | 'lines' | 'acknowle
  * Semantics are tested on both DocStores by `test/contracts/handoffStore.contract.ts`.
  *
  * The one owner of handoff state: whether a conversation waits, is with an agent or is back
- * with the bot is what this store says. Only the hub writes it. The bot's copy
- * (`ConversationData.handoff`) is a cache for routing its own turns: it changes on the hub's
- * `handoff.status` turns (accepted, completed, failed) and on the customer's stop request,
- * which the hub has already applied here before the bot hears the message.
+ * with the bot is what this store says. Only the hub writes it, the customer's "cancel"
+ * included (the customer middleware applies it here). The bot's copy
+ * (`ConversationData.handoff`) is a cache for routing its own turns: the bot sets it to
+ * waiting when it sends `handoff.initiate` (queued here in that same turn), and from then on
+ * it changes only on what the hub says: its `handoff.status` turns (accepted, completed,
+ * failed, cancelled) and its mark on a customer message that this store does not hold.
  */
 export class HandoffStore {
   constructor(private readonly docs: DocStore) {}

@@ -15,3 +15,18 @@ export function markHubTurn(context: TurnContext): void {
 export function isHubTurn(context: TurnContext): boolean {
   return context.turnState.get(HUB_TURN) === true;
 }
+
+const NOT_WITH_HUMANS = Symbol('paw.notWithHumans');
+
+/**
+ * Marks a customer message the hub let through to the bot because no person holds the
+ * conversation (the hub's store says so). The bot's cached handoff state follows it.
+ */
+export function markNotWithHumans(context: TurnContext): void {
+  context.turnState.set(NOT_WITH_HUMANS, true);
+}
+
+/** Did the hub say no person holds this conversation? */
+export function hubSaysNotWithHumans(context: TurnContext): boolean {
+  return context.turnState.get(NOT_WITH_HUMANS) === true;
+}

@@ -179,6 +179,21 @@ for (const store of ['memory', 'redis'] as const) {
       assert.equal(accept.status, 409, 'no longer waiting');
     });
 
+    it("follows the hub's store, the one owner of handoff state: a handoff the store no longer holds gives the chat back to the bot", async () => {
+      const sam = await newAgent('sam');
+      const ava = await newCustomer();
+      await ava.say(ASK);
+      await ava.expect(/next in the queue/);
+      await sam.waitFeed((m) => m.type === 'queue' && m.queue.length === 1, 'queued');
+      // The record is gone (expired, or a store emptied by hand) while the bot's copy still says "waiting".
+      const key = `handoff:conv:${ava.conversationId}`;
+      await srv.docs.transact([key], () => ({ writes: [{ key, value: null }], result: undefined }));
+      const mark = ava.mark();
+      await ava.say('how many points do I have');
+      await ava.expect(/3,450 points/, mark);
+      assert.ok(!ava.texts().slice(mark).some((t) => /added that for the agent/.test(t)), 'not kept for an agent the hub no longer has');
+    });
+
     it('with no agent online, offers to leave a message and stores it as a follow-up ticket', async () => {
       const ava = await newCustomer();
       await ava.say(ASK);

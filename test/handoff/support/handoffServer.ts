@@ -39,6 +39,8 @@ export interface HandoffServer {
   handoff: HandoffFeature;
   bot: PawBot;
   server: http.Server;
+  /** The documents the hub keeps its state in (to stage what a test needs). */
+  docs: DocStore;
   /** Every hub event this instance emitted, in order. */
   events: { name: keyof HandoffEventMap; payload: Record<string, unknown> }[];
   close(): Promise<void>;
@@ -133,6 +135,7 @@ export async function startHandoffServer(d: Deployment, env: Record<string, stri
     handoff,
     bot,
     server,
+    docs,
     events: seen,
     close: async () => {
       await handoff.close();
