@@ -13,7 +13,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { ActivityHandler } from 'botbuilder';
-import type { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { createProactive } from '../bin/buildProactive';
 import { createChatChannel } from '../bin/createChatChannel';
@@ -53,7 +52,6 @@ async function main() {
   const config = loadConfig({}, env);
   const logger = silentLogger();
   const stores = openStores(config, { logger });
-  const redis: Redis | undefined = stores.redis;
   const sandbox = await startSandbox(config, logger);
   const sandboxServer = http.createServer(sandbox.app);
   await new Promise<void>((r) => sandboxServer.listen(0, '127.0.0.1', r));
@@ -61,7 +59,7 @@ async function main() {
   const docs = stores.docs;
   const activityLog = stores.activityLog;
   const api = { baseUrl: sandboxUrl, token: config.SANDBOX_TOKEN, timeoutMs: 30_000, retries: 1 };
-  const proactive = createProactive({ config: { ...config, REMINDER_SWEEP_SECONDS: 86_400 }, logger, docs, redis, shipmentEvents: sandbox.shipmentEvents, api });
+  const proactive = createProactive({ config: { ...config, REMINDER_SWEEP_SECONDS: 86_400 }, logger, docs, shipments: stores.shipmentGroup({ claimIdleMs: config.PROACTIVE_CLAIM_SECONDS * 1000, local: sandbox.shipmentEvents }), api });
   const channel = createChatChannel({ config, logger, bot: new QuietBot(), activityLog, typingDelayMs: 0, rateLimiter: (limit, name) => stores.rateLimiter(limit, name) });
   const chat = createServerApp({ config, logger, channel });
   const server = http.createServer(chat.app);

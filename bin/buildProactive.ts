@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Router } from 'express';
-import type { Redis } from 'ioredis';
 import type { Skill } from '../bot/dialogs/skill';
 import { notificationSettingsRouter } from '../skills/proactive/notificationSettingsRouter';
 import { RenewalReminders } from '../skills/proactive/renewalReminders';
@@ -20,23 +19,15 @@ import { ShipmentNotifier } from '../skills/proactive/shipmentNotifier';
 import type { Config } from './config';
 import type { Logger } from '../platform/logger';
 import type { DocStore } from '../platform/store/docStore';
-import type { EventStream } from '../platform/store/eventStream';
-import { MemoryStreamGroup } from '../platform/store/memoryStreamGroup';
-import { RedisStreamGroup } from '../platform/store/redisStreamGroup';
 import type { StreamGroup } from '../platform/store/streamGroup';
-import { shipmentStreamKey } from './stores';
 
 export interface ProactiveDeps {
-  config: Pick<Config, 'REDIS_PREFIX' | 'DIRECTLINE_RETENTION_SECONDS' | 'PROACTIVE_CLAIM_SECONDS' | 'REMINDER_DAYS_BEFORE' | 'REMINDER_SWEEP_SECONDS' | 'CHAT_API_SECRET'>;
+  config: Pick<Config, 'DIRECTLINE_RETENTION_SECONDS' | 'PROACTIVE_CLAIM_SECONDS' | 'REMINDER_DAYS_BEFORE' | 'REMINDER_SWEEP_SECONDS' | 'CHAT_API_SECRET'>;
   logger: Logger;
   /** Ledger, customers' conversations and settings (Redis when the instances share it). */
   docs: DocStore;
-  /** With Redis, the shipping events are read from the sandbox's Redis stream by one consumer group for all instances. */
-  redis?: Redis;
-  /** The shipping event stream's Redis key (default: the bundled sandbox's under REDIS_PREFIX). */
-  shipmentStreamKey?: string;
-  /** Without Redis: the in-process shipping event stream (the embedded sandbox's). */
-  shipmentEvents?: EventStream<ShipmentEvent>;
+  /** The shipping events, read by one consumer group (`Stores.shipmentGroup`); none: shipping updates are off. */
+  shipments?: StreamGroup<ShipmentEvent>;
   /** The internal APIs (the subscriptions API lists upcoming deliveries). */
   api: ApiClientOptions;
   /** This instance's consumer name (default host, pid and a random part). */
@@ -90,9 +81,7 @@ export function createProactive(deps: ProactiveDeps): Proactive {
     leaseMs: Math.max(1000, claimIdleMs / 2),
     now,
   });
-  const group: StreamGroup<ShipmentEvent> | undefined = deps.redis
-    ? new RedisStreamGroup<ShipmentEvent>(deps.redis, deps.shipmentStreamKey ?? shipmentStreamKey(config.REDIS_PREFIX), { group: 'proactive', claimIdleMs })
-    : deps.shipmentEvents && new MemoryStreamGroup(deps.shipmentEvents, { group: 'proactive', claimIdleMs });
+  const group = deps.shipments;
   const notifier = group && new ShipmentNotifier({ group, consumer: deps.consumer ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 6)}`, sender, logger, now });
   const subscriptions = new SubscriptionsClient(deps.api);
   const reminders = new RenewalReminders({

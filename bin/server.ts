@@ -70,7 +70,7 @@ async function main() {
 
   const apiOptions = { baseUrl: api.baseUrl, token: api.token, timeoutMs: config.API_TIMEOUT_MS, retries: config.API_RETRIES, onCall: telemetry.onCall };
   // Shipping updates and renewal reminders in the customers' chats (one instance sends each).
-  const proactive = createProactive({ config, logger: telemetry.log('proactive'), docs, redis: stores.redis, shipmentEvents, api: apiOptions });
+  const proactive = createProactive({ config, logger: telemetry.log('proactive'), docs, shipments: stores.shipmentGroup({ claimIdleMs: config.PROACTIVE_CLAIM_SECONDS * 1000, local: shipmentEvents }), api: apiOptions });
   const { bot } = buildBot({
     skills: [proactive.skill],
     api: apiOptions,

@@ -21,6 +21,9 @@ import type { Logger } from '../platform/logger';
 import { connectRedis } from '../platform/redis';
 import type { DocStore } from '../platform/store/docStore';
 import type { EventStream } from '../platform/store/eventStream';
+import { MemoryStreamGroup } from '../platform/store/memoryStreamGroup';
+import { RedisStreamGroup } from '../platform/store/redisStreamGroup';
+import type { StreamGroup } from '../platform/store/streamGroup';
 import { MemoryDocStore } from '../platform/store/memoryDocStore';
 import { MemoryEventStream } from '../platform/store/memoryEventStream';
 import { MemoryRateLimiter } from '../platform/store/memoryRateLimiter';
@@ -86,6 +89,12 @@ export interface Stores {
   readonly reviewInbox: ReviewInbox;
   /** A rate limiter named `name` (its own keys; shared by every instance in Redis). */
   rateLimiter(limit: RateLimit, name: string): RateLimiter;
+  /**
+   * The proactive messages' consumer group on the shipping events: in Redis, on the sandbox's
+   * stream (`streamKey`, default the bundled sandbox's under `REDIS_PREFIX`), one group for
+   * every instance; in memory, on the embedded sandbox's `local` stream (none without it).
+   */
+  shipmentGroup(o: { claimIdleMs: number; local?: EventStream<ShipmentEvent>; streamKey?: string }): StreamGroup<ShipmentEvent> | undefined;
   /** Runtime log levels shared by every instance (in Redis), or this process's own. */
   logLevelSync(levels: LogLevels, logger: Logger): { sync: LogLevelSync; subscriber?: Redis };
   /** Closes the stores that were built, then the connection this opened. */
@@ -134,6 +143,11 @@ export function openStores(config: StoreConfig, options: StoreOptions = {}): Sto
     get registry() { return registry(); },
     get reviewInbox() { return reviewInbox(); },
     rateLimiter: (limit, name) => (redis ? new RedisRateLimiter(redis, limit, `${prefix}ratelimit:${name}:`) : new MemoryRateLimiter(limit)),
+    shipmentGroup: ({ claimIdleMs, local, streamKey }) => {
+      const o = { group: 'proactive', claimIdleMs };
+      if (redis) return new RedisStreamGroup<ShipmentEvent>(redis, streamKey ?? shipmentStreamKey(prefix), o);
+      return local && new MemoryStreamGroup(local, o);
+    },
     logLevelSync: (levels, logger) => {
       if (!redis) return { sync: localLogLevelSync() };
       const subscriber = redis.duplicate({ connectionName: 'paw-ops-sub' });

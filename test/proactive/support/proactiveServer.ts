@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { openStores } from '../../../bin/stores';
 import { createProactive, type Proactive } from '../../../bin/buildProactive';
 import type { ChatActivity } from '../../../bot/channels/activityLog';
 import { NOTICE_KEY } from '../../../skills/proactive/notice';
@@ -9,7 +10,6 @@ import { silentLogger } from '../../../platform/logger';
 import { connectRedis } from '../../../platform/redis';
 import type { DocStore } from '../../../platform/store/docStore';
 import type { EventStream } from '../../../platform/store/eventStream';
-import { RedisDocStore } from '../../../platform/store/redisDocStore';
 import type { ShipmentEvent } from '../../../contracts/shipping';
 import { signCarrierPayload } from '../../../sandbox/shipping/carrierSignature';
 import { deployment as handoffDeployment, startHandoffServer, testUsers, type Deployment, type HandoffServer } from '../../handoff/support/handoffServer';
@@ -50,23 +50,22 @@ export async function startProactiveInstance(
   opts: { consumer?: string; now?: () => Date; reminderDays?: number; env?: Record<string, string> } = {},
 ): Promise<ProactiveInstance> {
   const redis: Redis | undefined = d.redis ? connectRedis(d.redis.url, silentLogger(), 'test-proactive') : undefined;
-  const docs = redis ? new RedisDocStore(redis, `${d.redis!.prefix}app:`) : d.memory!.docs;
   const stream = d.sandbox.shipmentEvents as EventStream<ShipmentEvent> & { key?: string };
+  const stores = openStores(loadConfig({}, { NODE_ENV: 'test', STORE: redis ? 'redis' : 'memory', ...(d.redis ? { REDIS_URL: d.redis.url, REDIS_PREFIX: d.redis.prefix } : {}) }), { ...(redis ? { redis } : {}) });
   const config = {
-    REDIS_PREFIX: d.redis?.prefix ?? 'paw:',
     DIRECTLINE_RETENTION_SECONDS: 3600,
     PROACTIVE_CLAIM_SECONDS: 1,
     REMINDER_DAYS_BEFORE: opts.reminderDays ?? 0,
     REMINDER_SWEEP_SECONDS: 3600,
     CHAT_API_SECRET: loadConfig({}, { NODE_ENV: 'test' }).CHAT_API_SECRET,
   };
+  const docs = redis ? stores.docs : d.memory!.docs;
   const proactive = createProactive({
     config,
     logger: silentLogger(),
     docs,
-    redis,
     api: { baseUrl: d.sandbox.url, token: d.sandbox.token, timeoutMs: 5000, retries: 1 },
-    ...(redis ? { shipmentStreamKey: stream.key } : { shipmentEvents: stream }),
+    shipments: stores.shipmentGroup({ claimIdleMs: config.PROACTIVE_CLAIM_SECONDS * 1000, local: stream, ...(stream.key ? { streamKey: stream.key } : {}) }),
     ...(opts.consumer ? { consumer: opts.consumer } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
@@ -84,6 +83,7 @@ export async function startProactiveInstance(
     close: async () => {
       await proactive.close();
       await srv.close();
+      await stores.close();
       redis?.disconnect();
     },
   };
