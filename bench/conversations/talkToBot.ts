@@ -1,4 +1,4 @@
-import { connect, text, type Client, type Seen } from '../../test/channels/support/directLineClient';
+import { connect, text, type Client, type Seen } from '../../test/bot/channels/support/directLineClient';
 import type { TurnTranscript } from './judgeConversation';
 import type { Turn } from './scriptedConversation';
 

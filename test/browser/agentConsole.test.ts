@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { deployment, startHandoffServer, type Deployment, type HandoffServer } from '../handoff/support/handoffServer';
+import { deployment, startHandoffServer, type Deployment, type HandoffServer } from '../bot/handoff/support/handoffServer';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(process.cwd(), 'artifacts', 'screenshots');

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startChatServer, type RunningChatServer } from '../channels/support/chatTestServer';
-import { TestBot } from '../channels/support/testBot';
+import { startChatServer, type RunningChatServer } from '../bot/channels/support/chatTestServer';
+import { TestBot } from '../bot/channels/support/testBot';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(process.cwd(), 'artifacts', 'screenshots');

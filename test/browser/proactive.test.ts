@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Deployment } from '../handoff/support/handoffServer';
-import { carrierWebhook, hoursAgo, proactiveDeployment, startProactiveInstance, type ProactiveInstance } from '../proactive/support/proactiveServer';
+import type { Deployment } from '../bot/handoff/support/handoffServer';
+import { carrierWebhook, hoursAgo, proactiveDeployment, startProactiveInstance, type ProactiveInstance } from '../skills/proactive/support/proactiveServer';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(process.cwd(), 'artifacts', 'screenshots');
